@@ -1,0 +1,180 @@
+"""Grade one student: draw inputs, compute expected values, run the submission in the sandbox,
+compare, score.
+
+The engine is the trusted parent. It holds the secret and the reference solutions; the sandbox
+(anything with a ``run(job) -> outcome`` method, normally :class:`autograder.sandbox.WorkerPool`)
+holds neither and only ever sees the student's code and the inputs of that student's calls.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from autograder import __version__, hints
+from autograder.reference import GraderError, References, call_alternative
+from autograder.result import CaseResult, ExerciseResult, StudentResult, TaskResult
+from autograder.scoring import PlannedCase, judge_case, score_task
+from autograder.secret import derive_seed
+from autograder.spec import ModuleSpec, Task
+from autograder.submission import Submission
+
+
+class Outcome(Protocol):
+    """What the sandbox reports for one job (see autograder.sandbox.pool.JobOutcome)."""
+
+    load: dict[str, Any]
+    calls: dict[str, Any]
+    output_tail: str
+    isolation: dict[str, Any]
+
+
+class Runner(Protocol):
+    """Runs a job in a sandboxed child."""
+
+    def run(self, job: dict[str, Any]) -> Outcome: ...
+
+
+def plan_module(spec: ModuleSpec, student: str, secret: bytes) -> list[PlannedCase]:
+    """Every call for one student's module: public cases, then hidden ones drawn from the secret."""
+    import numpy as np
+
+    plan: list[PlannedCase] = []
+    for task in spec.tasks:
+        for number, args in enumerate(task.public, start=1):
+            seed = derive_seed(b"public", spec.name, task.name, number)
+            plan.append(PlannedCase(task, len(plan), number, list(args), seed, hidden=False))
+        if task.hidden is None:
+            continue
+        rng = np.random.default_rng(derive_seed(secret, student, spec.name, task.name))
+        for number in range(1, task.hidden_count + 1):
+            args = list(task.hidden(rng))
+            seed = derive_seed(secret, student, spec.name, task.name, number)
+            plan.append(PlannedCase(task, len(plan), number, args, seed, hidden=True))
+    return plan
+
+
+def environment() -> dict[str, Any]:
+    """Versions that a result depends on."""
+    import numpy as np
+    import tensorflow as tf
+
+    return {"gradetape": __version__, "python": platform.python_version(),
+            "tensorflow": tf.__version__, "numpy": np.__version__,
+            "platform": f"{sys.platform}-{platform.machine()}"}
+
+
+@dataclass
+class Grader:
+    """Grades students' modules against a course's references inside a sandbox."""
+
+    specs: dict[str, ModuleSpec]
+    references: References
+    secret: bytes
+    runner: Runner
+    _public: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+
+    def grade_student(self, student: str, submissions: dict[str, Submission],
+                      modules: list[str] | None = None) -> StudentResult:
+        """Grade the given modules (default: every module) of one student."""
+        results, errors = [], []
+        for name in modules or list(self.specs):
+            try:
+                results.append(self.grade_module(student, self.specs[name], submissions.get(name)))
+            except GraderError as exc:
+                errors.append(f"{name}: {exc}")
+                results.append(_unscored(self.specs[name], "not_gradable",
+                                         f"internal grader error: {exc}", ()))
+        return StudentResult(student, tuple(results), environment(), tuple(errors))
+
+    def grade_module(self, student: str, spec: ModuleSpec,
+                     submission: Submission | None) -> ExerciseResult:
+        """Grade one module; a missing or unreadable file scores 0 with a clear message."""
+        if submission is None:
+            return _unscored(spec, "missing", f"no submission for {spec.name}", ())
+        if submission.error:
+            return _unscored(spec, "not_gradable", submission.error, ("load-error",),
+                             str(submission.path))
+        plan = plan_module(spec, student, self.secret)
+        expected = [self._expected(spec, case) for case in plan]
+        outcome = self.runner.run(self._job(spec, student, submission, plan))
+        load = outcome.load
+        if load.get("event") != "loaded":
+            message, hint_ids = _load_failure(load)
+            return _unscored(spec, "not_gradable", message, hint_ids, str(submission.path),
+                             outcome.output_tail)
+        tasks = self._score(spec, plan, expected, outcome.calls)
+        message = _load_message(submission, load)
+        return ExerciseResult(spec.name, "graded", sum(t.score for t in tasks), spec.max_score,
+                              message, tuple(tasks), str(submission.path), outcome.output_tail,
+                              dict(outcome.isolation))
+
+    def _expected(self, spec: ModuleSpec, case: PlannedCase) -> dict[str, Any]:
+        key = (spec.name, case.index)
+        if not case.hidden and key in self._public:
+            return self._public[key]
+        record = self.references.call(spec.name, case.task.name, case.args, case.seed)
+        if not case.hidden:
+            self._public[key] = record
+        return record
+
+    def _job(self, spec: ModuleSpec, student: str, submission: Submission,
+             plan: list[PlannedCase]) -> dict[str, Any]:
+        calls = [{"index": c.index, "task": c.task.name, "args": c.args, "seed": c.seed,
+                  **({"timeout_s": c.task.timeout_s} if c.task.timeout_s else {})} for c in plan]
+        return {"job_id": f"{student}/{spec.name}", "module": spec.name,
+                "filename": submission.path.name, "cells": list(submission.cells),
+                "as_main": submission.is_notebook, "calls": calls}
+
+    def _score(self, spec: ModuleSpec, plan: list[PlannedCase], expected: list[dict[str, Any]],
+               calls: dict[str, Any]) -> list[TaskResult]:
+        def alternatives(case: PlannedCase) -> list[tuple[str, dict[str, Any]]]:
+            return [(m.hint, call_alternative(m.implementation, case.args, case.seed))
+                    for m in case.task.mistakes]
+
+        by_task: dict[str, list[CaseResult]] = {t.name: [] for t in spec.tasks}
+        tracebacks: dict[str, str] = {}
+        for case, exp in zip(plan, expected):
+            record = calls.get(str(case.index))
+            by_task[case.task.name].append(judge_case(case, exp, record, alternatives))
+            if isinstance(record, dict) and record.get("ok") is False:
+                tracebacks.setdefault(case.task.name, str(record["error"].get("traceback", "")))
+        return [score_task(task, by_task[task.name], tracebacks.get(task.name, ""))
+                for task in spec.tasks]
+
+
+def _unscored(spec: ModuleSpec, status: str, message: str, hint_ids: tuple[str, ...],
+              source: str = "", output: str = "") -> ExerciseResult:
+    tasks = tuple(_unscored_task(task, message, hint_ids) for task in spec.tasks)
+    return ExerciseResult(spec.name, status, 0.0, spec.max_score, message, tasks, source, output)
+
+
+def _unscored_task(task: Task, message: str, hint_ids: tuple[str, ...]) -> TaskResult:
+    return TaskResult(task.name, "error", 0.0, task.points, f"not graded: {message}", hint_ids)
+
+
+def _load_failure(load: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    status = load.get("status")
+    if status == "timeout":
+        return "loading the submission ran past the time limit", ("timeout",)
+    if status == "crashed" or "error" not in load:
+        return f"the process died while loading the submission ({load.get('detail', '?')})", (
+            "crashed",)
+    error = load["error"]
+    if error.get("type") in ("SyntaxError", "IndentationError", "TabError"):
+        where = f" at line {error['line']}" if error.get("line") else ""
+        return f"syntax error{where}: {error['message']}", ("syntax-error",)
+    return f"loading raised {error.get('type')}: {error.get('message', '')}", ("load-error",)
+
+
+def _load_message(submission: Submission, load: dict[str, Any]) -> str:
+    parts = [submission.note] if submission.note else []
+    for err in load.get("cell_errors", [])[:3]:
+        parts.append(f"cell {err.get('cell')} raised {err.get('type')}: {err.get('message', '')}"[
+            :200])
+    return "; ".join(parts)
+
+
+__all__ = ["Grader", "GraderError", "Runner", "environment", "hints", "plan_module"]

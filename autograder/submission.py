@@ -1,0 +1,112 @@
+"""Finding and reading submissions: one student's folder or single files, ``.py`` or ``.ipynb``.
+
+Reading happens in the trusted grader, so it is defensive: sizes are capped, symlinks may not leave
+the student's folder (a link to ``solutions/`` would otherwise hand the reference to the sandbox
+as if the student wrote it), and every unreadable file becomes a clear not-gradable message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from autograder.notebook import NotebookError, notebook_cells
+
+MAX_PY_BYTES = 1_000_000
+MAX_NOTEBOOK_BYTES = 20_000_000
+SUFFIXES = (".py", ".ipynb")
+_PREFIX = re.compile(r"^(ex\d{2})(?:[_\-.]|$)", re.IGNORECASE)
+
+
+class SubmissionError(ValueError):
+    """A path given on the command line is not a submission (a usage error)."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    """The code of one module of one student, or why it cannot be graded."""
+
+    student: str
+    module: str
+    path: Path
+    cells: tuple[str, ...] = ()
+    is_notebook: bool = False
+    error: str = ""
+    note: str = ""
+
+
+def module_for(path: Path, modules: list[str]) -> str | None:
+    """The module a file submits, from its ``exNN`` prefix (``ex04_mine.ipynb`` → ex04_...)."""
+    match = _PREFIX.match(path.name)
+    if not match or path.suffix.lower() not in SUFFIXES:
+        return None
+    prefix = match.group(1).lower()
+    return next((m for m in modules if m.startswith(prefix + "_")), None)
+
+
+def collect(path: Path, modules: list[str]) -> dict[str, dict[str, Submission]]:
+    """Submissions under ``path`` (a file or one student's folder), as student → module → one."""
+    if not path.exists() and not path.is_symlink():
+        raise SubmissionError(f"{path}: no such file or folder")
+    if path.is_dir():
+        return {path.resolve().name: _collect_folder(path, modules)}
+    module = module_for(path, modules)
+    if module is None:
+        raise SubmissionError(f"{path}: not a submission (expected exNN_*.py or exNN_*.ipynb "
+                              f"with NN one of {', '.join(m[2:4] for m in modules)})")
+    student = path.resolve().parent.name
+    return {student: {module: read(student, module, path, path.parent)}}
+
+
+def _collect_folder(folder: Path, modules: list[str]) -> dict[str, Submission]:
+    student = folder.resolve().name
+    found: dict[str, list[Path]] = {}
+    for file in sorted(folder.iterdir()):
+        module = module_for(file, modules)
+        if module:
+            found.setdefault(module, []).append(file)
+    picked: dict[str, Submission] = {}
+    for module, files in found.items():
+        chosen = max(files, key=lambda f: (f.lstat().st_mtime, f.name))
+        sub = read(student, module, chosen, folder)
+        if len(files) > 1:
+            others = ", ".join(f.name for f in files if f != chosen)
+            note = f"{len(files)} files submit {module}; graded {chosen.name} (newest), not {others}"
+            sub = Submission(**{**sub.__dict__, "note": note})
+        picked[module] = sub
+    return picked
+
+
+def read(student: str, module: str, path: Path, folder: Path) -> Submission:
+    """Read one submission file; problems become ``Submission.error``, never exceptions."""
+    def fail(message: str) -> Submission:
+        return Submission(student, module, path, error=message)
+
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(folder.resolve()):
+            return fail(f"{path.name} is a symbolic link to a file outside the submission folder")
+    if not path.is_file():
+        return fail(f"{path.name} is not a regular file")
+    notebook = path.suffix.lower() == ".ipynb"
+    limit = MAX_NOTEBOOK_BYTES if notebook else MAX_PY_BYTES
+    size = path.stat().st_size
+    if size > limit:
+        return fail(f"{path.name} is {size:,} bytes, over the {limit:,}-byte limit")
+    data = path.read_bytes()
+    if not data.strip():
+        return fail(f"{path.name} is empty")
+    if b"\x00" in data:
+        return fail(f"{path.name} is a binary file, not Python source or a notebook")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return fail(f"{path.name} is not UTF-8 text (byte {exc.start}: {data[exc.start]:#04x})")
+    if not notebook:
+        return Submission(student, module, path, cells=(text,))
+    try:
+        cells = notebook_cells(text)
+    except NotebookError as exc:
+        return fail(f"{path.name}: {exc}")
+    return Submission(student, module, path, cells=tuple(cells), is_notebook=True)
