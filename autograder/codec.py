@@ -3,13 +3,14 @@
 Two directions, two shapes:
 
 * **Inputs** (grader → child, and grader → reference) are JSON values where a dict with a
-  ``"$"`` key is a tagged value: ``{"$": "tensor", "dtype": "float32", "shape": [2], "data": [..]}``,
-  ``variable``, ``ndarray``, ``tuple``, ``dict``, ``function``. :func:`decode_input` turns them into
+  ``"$"`` key is a tagged value, e.g.
+  ``{"$": "tensor", "dtype": "float32", "shape": [2], "data": [..]}``; also ``variable``,
+  ``ndarray``, ``tuple``, ``dict``, ``function``. :func:`decode_input` turns them into
   live TensorFlow / NumPy objects; functions come from the trusted catalog in
   :mod:`autograder.functions`, never from code that crossed the boundary.
-* **Descriptions** of outputs (child → grader, and reference → grader) are dicts with a ``"kind"``
-  key built by :func:`describe`. They hold only plain types, so the grader never touches an object the
-  student made: a lying ``__eq__`` or ``__array__`` cannot reach the comparison.
+* **Descriptions** of outputs (child → grader, and reference → grader) are dicts with a
+  ``"kind"`` key built by :func:`describe`. They hold only plain types, so the grader never
+  touches an object the student made: a lying ``__eq__`` or ``__array__`` cannot reach the comparison.
 """
 
 from __future__ import annotations
@@ -131,7 +132,9 @@ def label_input(value: Plain) -> str:
     data = _to_array(value).tolist()
     prefix = {"tensor": "tf.constant", "variable": "tf.Variable", "ndarray": "np.array"}[tag]
     text = f"{prefix}({data!r}, dtype={value['dtype']})"
-    return text if len(text) <= 120 else f"{prefix}(<shape {tuple(value['shape'])}>, {value['dtype']})"
+    if len(text) > 120:
+        text = f"{prefix}(<shape {tuple(value['shape'])}>, {value['dtype']})"
+    return text
 
 
 # ---------------------------------------------------------------- describing outputs

@@ -97,7 +97,7 @@ def _kind_mismatch(expected: dict[str, Any], actual: dict[str, Any], path: str) 
     if act_kind == "object":
         got = f"an object of type {actual.get('type')}"
     message = f"'{path}' has wrong type: got {got}, expected {KIND_NAMES[exp_kind]}"
-    if exp_kind == "variable" and act_kind == "tensor":
+    if exp_kind == "variable" and expected.get("arg") is not None:
         hints: tuple[str, ...] = ("variable-rebound",)
     elif exp_kind in ("tensor", "variable"):
         hints = ("not-a-tensor",)

@@ -31,12 +31,33 @@ TRACEBACK_FRAMES = 8
 Emit = Callable[[dict[str, Any]], None]
 
 
-def configure_tensorflow() -> None:
-    """Deterministic, quiet TensorFlow: one thread per pool, no TF32, no log noise."""
+def import_tensorflow_quietly() -> Any:
+    """Import TensorFlow with file descriptor 2 silenced.
+
+    absl prints "All log messages before absl::InitializeLog()" and CUDA probing lines at load
+    time, before any log level applies. An import error still surfaces as an exception.
+    """
+    if "tensorflow" in sys.modules:
+        return sys.modules["tensorflow"]
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        import tensorflow as tf
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+    return tf
+
+
+def configure_tensorflow() -> None:
+    """Deterministic, quiet TensorFlow: one thread per pool, no TF32, no log noise."""
     os.environ.setdefault("MPLBACKEND", "Agg")
-    import tensorflow as tf
+    tf = import_tensorflow_quietly()
 
     try:
         tf.config.threading.set_inter_op_parallelism_threads(1)

@@ -83,6 +83,14 @@ _HINTS = [
          "For a second derivative the first gradient must itself be recorded: open the outer "
          "tape, open the inner tape inside it, and compute the inner gradient inside the outer "
          "`with` block."),
+    Hint("unconnected-gradient", "None returned where f does not depend on x and 0 was asked",
+         "When the target does not depend on a source, `tape.gradient` returns None. Ask for "
+         "zeros instead with `tape.gradient(y, x, "
+         "unconnected_gradients=tf.UnconnectedGradients.ZERO)`."),
+    Hint("watch-accessed-variables", "the tape watched every Variable it touched",
+         "This task wants a gradient only for the Variable you watch explicitly: create the tape "
+         "with `watch_accessed_variables=False` and call `tape.watch(...)` on that Variable "
+         "alone; the other gradient is then None."),
     Hint("multiple-tapes", "the task asked for one tape and more were made",
          "This task asks for all the gradients from a single persistent tape; your code created "
          "more than one tape."),

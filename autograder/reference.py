@@ -7,6 +7,7 @@ the sandbox workers never import them, and a child cannot see the folder.
 from __future__ import annotations
 
 import importlib.util
+import threading
 import types
 from typing import Any
 
@@ -19,14 +20,19 @@ class GraderError(RuntimeError):
 
 
 class References:
-    """Loads each reference module once and calls its functions like the sandbox calls a student's."""
+    """Loads each reference once; calls its functions the way the sandbox calls a student's."""
 
     def __init__(self, course: Course) -> None:
         self.course = course
         self._modules: dict[str, types.ModuleType] = {}
+        self._lock = threading.Lock()
 
     def module(self, name: str) -> types.ModuleType:
-        """The reference module ``name`` (loaded on first use)."""
+        """The reference module ``name`` (loaded on first use, once even across threads)."""
+        with self._lock:
+            return self._load(name)
+
+    def _load(self, name: str) -> types.ModuleType:
         if name not in self._modules:
             path = self.course.solution(name)
             if not path.is_file():

@@ -20,6 +20,7 @@ class CaseResult:
     hints: tuple[str, ...] = ()
     label: str = ""  # public cases only: the call as the student would write it
     rel_error: float | None = None
+    reason: str = ""  # the message without the case's name, to group identical failures
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data; hidden cases carry no label."""

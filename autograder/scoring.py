@@ -58,11 +58,15 @@ def judge_case(case: PlannedCase, expected: dict[str, Any], student: dict[str, A
                        ("crashed",))
 
 
-def _result(case: PlannedCase, status: str, message: str, hints: tuple[str, ...] = (),
-            rel_error: float | None = None) -> CaseResult:
+def _result(case: PlannedCase, status: str, reason: str, hints: tuple[str, ...] = (),
+            rel_error: float | None = None, detail: str = "") -> CaseResult:
     label = "" if case.hidden else case.name
+    message = f"{case.name}: {reason}" if reason else ""
+    if detail and not case.hidden:
+        message += f" ({detail})"
     return CaseResult(hidden=case.hidden, passed=status == "passed", status=status,
-                      message=message, hints=hints, label=label, rel_error=rel_error)
+                      message=message, hints=hints, label=label, rel_error=rel_error,
+                      reason=reason)
 
 
 def _judge(case: PlannedCase, expected: dict[str, Any], student: dict[str, Any],
@@ -71,24 +75,21 @@ def _judge(case: PlannedCase, expected: dict[str, Any], student: dict[str, Any],
     if status == "timeout":
         skipped = " (not run: an earlier case of this task timed out)" if student.get(
             "skipped") else ""
-        return _result(case, "timeout", f"{case.name}: ran past the time limit{skipped}",
-                       ("timeout",))
+        return _result(case, "timeout", f"ran past the time limit{skipped}", ("timeout",))
     if status == "crashed" or "ok" not in student:
-        return _result(case, "error", f"{case.name}: the process died "
-                       f"({student.get('detail', 'no result')})", ("crashed",))
+        return _result(case, "error", f"the process died ({student.get('detail', 'no result')})",
+                       ("crashed",))
     if not student["ok"]:
         error = student["error"]
         hints = hints_for_error(error, student.get("observations"), case.task)
-        return _result(case, "error", f"{case.name} raised {error['type']}: "
-                       f"{_one_line(error['message'])}", tuple(hints))
+        text = _one_line(str(error["message"]))
+        return _result(case, "error", f"raised {error['type']}" + (f": {text}" if text else ""),
+                       tuple(hints))
     mismatch = find_mismatch(case.task, expected, student)
     if mismatch is None:
         return _result(case, "passed", "")
     hints = _diagnose(case, mismatch, student, alternatives)
-    message = f"{case.name}: {mismatch.message}"
-    if mismatch.detail and not case.hidden:
-        message += f" ({mismatch.detail})"
-    return _result(case, "failed", message, hints, mismatch.rel_error)
+    return _result(case, "failed", mismatch.message, hints, mismatch.rel_error, mismatch.detail)
 
 
 def find_mismatch(task: Task, expected: dict[str, Any], student: dict[str, Any]) -> Mismatch | None:
@@ -123,10 +124,11 @@ def _diagnose(case: PlannedCase, mismatch: Mismatch, student: dict[str, Any],
         specific = explain_none_gradient(student.get("observations", {}))
         if specific:
             hints = [h for h in hints if h != "gradient-none"] + specific
-    if mismatch.stage in ("shape", "value", "in-place", "dtype"):
-        for hint, record in alternatives(case):
-            if record.get("ok") and find_mismatch(_no_checks(case.task), record, student) is None:
-                hints.append(hint)
+    plain = _no_checks(case.task)
+    matched = [hint for hint, record in alternatives(case)
+               if record.get("ok") and find_mismatch(plain, record, student) is None]
+    if matched:  # a recognised mistake explains better than a guess about a None gradient
+        hints = [h for h in hints if not h.startswith("gradient-none")] + matched
     return tuple(dict.fromkeys(hints))
 
 
@@ -152,7 +154,10 @@ def score_task(task: Task, cases: list[CaseResult], traceback: str = "") -> Task
     if public_ok and any(not c.passed and "wrong-value" in c.hints for c in cases if c.hidden):
         hints.append("hard-coded")
     failing = [c.message for c in cases if not c.passed]
-    if failing:
+    reasons = {c.reason for c in cases if not c.passed}
+    if len(failing) == len(cases) > 1 and len(reasons) == 1:
+        feedback = f"all {len(cases)} cases: {reasons.pop()}"
+    elif failing:
         more = len(failing) - MAX_FEEDBACK_LINES
         feedback = "\n".join(failing[:MAX_FEEDBACK_LINES])
         feedback += f"\n… and {more} more failing case(s)" if more > 0 else ""

@@ -40,7 +40,7 @@ class Task:
     checks: tuple[str, ...] = ()
     error_hints: tuple[tuple[str, str], ...] = ()  # (substring of the error message, hint id)
     compare_args_after: bool = False  # the task updates input Variables in place
-    numeric_any_kind: bool = False  # accept a Python float / NumPy scalar where a tensor is expected
+    numeric_any_kind: bool = False  # a Python float / NumPy scalar may stand for a tensor
     float_dtype: str | None = None  # dtype whose tolerance applies to Python floats
     rtol_scale: float = 1.0
     timeout_s: float | None = None

@@ -72,7 +72,8 @@ def _collect_folder(folder: Path, modules: list[str]) -> dict[str, Submission]:
         sub = read(student, module, chosen, folder)
         if len(files) > 1:
             others = ", ".join(f.name for f in files if f != chosen)
-            note = f"{len(files)} files submit {module}; graded {chosen.name} (newest), not {others}"
+            note = (f"{len(files)} files submit {module}; graded {chosen.name} (newest), "
+                    f"not {others}")
             sub = Submission(**{**sub.__dict__, "note": note})
         picked[module] = sub
     return picked

@@ -1,0 +1,192 @@
+"""The ``gradetape`` command line: parse arguments, call the package, map failures to exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from enum import IntEnum
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from autograder import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ExitCode(IntEnum):
+    """Exit statuses: 0 whatever the scores, 2 for usage errors (click's own code too)."""
+
+    OK = 0
+    CHECK_FAILED = 1
+    USAGE = 2
+    INTERNAL = 3
+
+
+def _usage_errors(func: F) -> F:
+    """Turn the package's input errors into usage errors with a clear message."""
+    from autograder.course import CourseError
+    from autograder.secret import SecretError
+    from autograder.submission import SubmissionError
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (CourseError, SecretError, SubmissionError) as exc:
+            raise click.UsageError(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _limits(timeout: float | None, memory_mb: int | None, isolation: str) -> Any:
+    from autograder.sandbox import Limits
+
+    changes: dict[str, Any] = {"isolation": isolation}
+    if timeout:
+        changes["call_timeout_s"] = timeout
+    if memory_mb:
+        changes["memory_mb"] = memory_mb
+    return Limits(**changes)
+
+
+def _session_options(course: Path | None, secret_file: Path | None, jobs: int,
+                     limits: Any) -> Any:
+    from autograder.session import SessionOptions
+
+    return SessionOptions(course=course, secret_file=secret_file, jobs=jobs, limits=limits)
+
+
+_common = [
+    click.option("--course", type=click.Path(file_okay=False, path_type=Path),
+                 help="Course folder with solutions/ (default: this checkout)."),
+    click.option("--secret-file", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Course secret for hidden inputs (default: $GRADETAPE_SECRET or "
+                      "./.gradetape-secret, created on first use)."),
+    click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+                 help="Parallel sandboxes (0: one per core)."),
+    click.option("--timeout", type=click.FloatRange(min=0.1), help="Seconds per task call."),
+    click.option("--memory-mb", type=click.IntRange(min=64), help="Memory per sandbox, MiB."),
+    click.option("--isolation", type=click.Choice(["auto", "require", "degraded"]),
+                 default="auto", show_default=True,
+                 help="auto: namespaces where the kernel allows; require: refuse without."),
+]
+
+
+def common_options(func: F) -> F:
+    """Options shared by the commands that grade."""
+    for option in reversed(_common):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gradetape")
+def main() -> None:
+    """gradetape: exercises and a sandboxed autograder for TensorFlow automatic differentiation."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per student.")
+@click.option("--summary", is_flag=True, help="Only the score table, no per-task details.")
+@common_options
+@_usage_errors
+def grade(paths: tuple[Path, ...], as_json: bool, summary: bool, course: Path | None,
+          secret_file: Path | None, jobs: int, timeout: float | None, memory_mb: int | None,
+          isolation: str) -> None:
+    """Grade submission files (exNN_*.py / .ipynb) or students' folders."""
+    from autograder.reports.table import write_table
+    from autograder.session import open_session
+    from autograder.specs import module_names
+    from autograder.submission import collect
+
+    students: dict[str, Any] = {}
+    for path in paths:
+        for student, subs in collect(path, module_names()).items():
+            students.setdefault(student, {}).update(subs)
+    err = Console(stderr=True)
+    options = _session_options(course, secret_file, jobs, _limits(timeout, memory_mb, isolation))
+    with open_session(options) as session:
+        if session.isolation_warning:
+            err.print(f"[bold red]WARNING:[/bold red] {session.isolation_warning}")
+        only = None if any(p.is_dir() for p in paths) else sorted(
+            {m for subs in students.values() for m in subs})
+        results = session.grade(students, only)
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in results], indent=2))
+    else:
+        write_table(results, Console(), details=not summary)
+    if any(r.internal_errors for r in results):
+        err.print("[bold red]internal grader errors occurred; see above[/bold red]")
+        sys.exit(ExitCode.INTERNAL)
+
+
+@main.command("list")
+def list_modules() -> None:
+    """Show the modules, their tasks and points."""
+    from autograder.specs import SPECS
+
+    for spec in SPECS.values():
+        click.echo(f"{spec.name}  {spec.title}  ({spec.max_score:g} points)")
+        for task in spec.tasks:
+            hidden = f" + {task.hidden_count} hidden" if task.hidden else ""
+            click.echo(f"    {task.name:<30} {task.points:g} pt  "
+                       f"{len(task.public)} public{hidden} case(s)")
+    total = sum(s.max_score for s in SPECS.values())
+    click.echo(f"{len(SPECS)} modules, {sum(len(s.tasks) for s in SPECS.values())} tasks, "
+               f"{total:g} points")
+
+
+@main.command()
+@click.option("--course", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--check", "check_only", is_flag=True,
+              help="Only report stale files (exit 1 if any).")
+@_usage_errors
+def build(course: Path | None, check_only: bool) -> None:
+    """Generate the student stubs in exercises/ from solutions/."""
+    from autograder.build import build_exercises
+    from autograder.course import Course
+
+    result = build_exercises(Course.locate(course), check_only=check_only)
+    for path in result.stale:
+        click.echo(f"{'stale' if check_only else 'wrote'} {path}")
+    if not result.stale:
+        click.echo("exercises are up to date")
+    if check_only and result.stale:
+        sys.exit(ExitCode.CHECK_FAILED)
+
+
+@main.command()
+@common_options
+@_usage_errors
+def check(course: Path | None, secret_file: Path | None, jobs: int, timeout: float | None,
+          memory_mb: int | None, isolation: str) -> None:
+    """Course CI: references full marks, stubs zero, every mutant caught, stubs in sync."""
+    from autograder.coursecheck import run_checks
+    from autograder.session import open_session
+    from autograder.specs import SPECS, module_names
+    from autograder.submission import collect
+
+    options = _session_options(course, secret_file, jobs, _limits(timeout, memory_mb, isolation))
+    with open_session(options) as session:
+        def grade_one(student: str, submission: Any) -> Any:
+            return session.grader.grade_module(student, SPECS[submission.module], submission)
+
+        def folder(path: Path) -> Any:
+            return next(iter(collect(path, module_names()).values()))
+
+        results = run_checks(session.course, module_names(), grade_one, folder)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        click.echo(f"{'ok  ' if r.ok else 'FAIL'} {r.subject}: {r.detail}")
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(ExitCode.CHECK_FAILED if failed else ExitCode.OK)
+
+
+if __name__ == "__main__":
+    main()

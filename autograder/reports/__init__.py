@@ -1,0 +1,1 @@
+"""Report writers: each takes results and writes one format."""
