@@ -10,7 +10,8 @@ Two directions, two shapes:
   :mod:`autograder.functions`, never from code that crossed the boundary.
 * **Descriptions** of outputs (child → grader, and reference → grader) are dicts with a
   ``"kind"`` key built by :func:`describe`. They hold only plain types, so the grader never
-  touches an object the student made: a lying ``__eq__`` or ``__array__`` cannot reach the comparison.
+  touches an object the student made: a lying ``__eq__`` or ``__array__`` cannot reach the
+  comparison.
 """
 
 from __future__ import annotations

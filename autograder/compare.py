@@ -177,8 +177,8 @@ def _size(desc: dict[str, Any]) -> int:
 
 
 def _looks_broadcast(expected: dict[str, Any], actual: dict[str, Any]) -> bool:
-    exp, act = _shape(expected), _shape(actual)
-    return len(act) > len(exp) or (len(act) == len(exp) and _size(actual) > _size(expected) > 0)
+    """More elements than expected: (n, 1) - (n,) grew into (n, n)."""
+    return len(_shape(actual)) >= len(_shape(expected)) and _size(actual) > _size(expected) > 0
 
 
 def _compare_values(expected: dict[str, Any], actual: dict[str, Any], options: Options,
