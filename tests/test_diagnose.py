@@ -8,7 +8,8 @@ from autograder import hints
 from autograder.diagnose import explain_none_gradient, hints_for_error
 from autograder.spec import Task
 
-TASK = Task("t", 1, public=((1.0,),), error_hints=(("Incompatible shapes", "elementwise-not-matmul"),))
+TASK = Task("t", 1, public=((1.0,),),
+            error_hints=(("Incompatible shapes", "elementwise-not-matmul"),))
 
 
 def grad(tape=0, dtype="float32", watched=True, none=True, others=0):
