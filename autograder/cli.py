@@ -142,6 +142,19 @@ def list_modules() -> None:
                f"{total:g} points")
 
 
+@main.command("hints")
+@click.option("--markdown", is_flag=True, help="Print the catalog as docs/hints.md.")
+def list_hints(markdown: bool) -> None:
+    """Show the diagnosis catalog: hint ids and what students read."""
+    from autograder import hints
+
+    if markdown:
+        click.echo(hints.markdown(), nl=False)
+        return
+    for hint in hints.CATALOG.values():
+        click.echo(f"{hint.id:<26} {hint.trigger}")
+
+
 @main.command()
 @click.option("--course", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--check", "check_only", is_flag=True,

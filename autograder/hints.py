@@ -139,3 +139,21 @@ CATALOG: dict[str, Hint] = {hint.id: hint for hint in _HINTS}
 def text(hint_id: str) -> str:
     """The explanation for ``hint_id``."""
     return CATALOG[hint_id].text
+
+
+def markdown() -> str:
+    """The catalog as the Markdown table in ``docs/hints.md`` (a test keeps the two in sync)."""
+    lines = [
+        "# Hint catalog",
+        "",
+        "Generated from `autograder/hints.py` by `gradetape hints --markdown`; a test keeps this",
+        "file in sync. The ids are a public contract: they appear in JSON results, feedback,",
+        "Gradescope output and the mutant catalog. New ids may be added; none is ever renamed.",
+        "",
+        "| id | given when | what the student reads |",
+        "|---|---|---|",
+    ]
+    for hint in CATALOG.values():
+        text = hint.text.replace("|", "\\|")
+        lines.append(f"| `{hint.id}` | {hint.trigger} | {text} |")
+    return "\n".join(lines) + "\n"

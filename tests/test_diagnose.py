@@ -85,3 +85,8 @@ def test_catalog_ids_are_kebab_case_with_text():
     for hint_id, hint in hints.CATALOG.items():
         assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", hint_id)
         assert hint.id == hint_id and len(hint.text) > 20
+
+
+def test_docs_hints_md_is_generated_from_the_catalog(root):
+    assert (root / "docs" / "hints.md").read_text() == hints.markdown(), (
+        "docs/hints.md is stale: run `gradetape hints --markdown > docs/hints.md`")
