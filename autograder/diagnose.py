@@ -32,7 +32,15 @@ def hints_for_error(error: dict[str, Any], observations: dict[str, Any] | None,
         hints.append("dtype-mismatch")
     if kind in ("TypeError", "AttributeError", "ValueError") and _NONE_OPERAND.search(message):
         hints.extend(explain_none_gradient(observations or {}))
+    if _numpy_target(observations or {}):
+        hints.append("gradient-none-numpy")
     return _unique(hints)
+
+
+def _numpy_target(observations: dict[str, Any]) -> bool:
+    """``tape.gradient`` was asked to differentiate a NumPy value (TF then raises)."""
+    return any(kind != "tensor" for g in observations.get("gradients", [])
+               for kind in g.get("target_kinds", []))
 
 
 def explain_none_gradient(observations: dict[str, Any]) -> list[str]:

@@ -49,9 +49,12 @@ def install() -> None:
     from tensorflow.python.eager import backprop
     from tensorflow.python.framework import ops
 
+    from tensorflow.python.framework import constant_op
+
     tape_cls = backprop.GradientTape
     _patch_tape(tape_cls)
     _patch_numpy(ops._EagerTensorBase)
+    _patch_constants(constant_op)
     _state["installed"] = True
 
 
@@ -131,12 +134,16 @@ def _gradient_entry(tape: Any, rec: dict[str, Any], target: Any, sources: Any) -
         auto = is_var and bool(s.trainable) and rec["watch_accessed_variables"]
         watched.append(bool(auto or id(s) in rec["watched"]))
     targets = tf.nest.flatten(target)
+    target_kinds = ["tensor" if isinstance(t, (tf.Tensor, tf.Variable)) else
+                    ("numpy" if type(t).__module__ == "numpy" else type(t).__name__)
+                    for t in targets]
     return {
         "tape": _live[id(tape)],
         "inside": bool(rec["recording"]),
         "others_recording": _recording_count() - (1 if rec["recording"] else 0),
         "call_on_tape": rec["gradient_calls"],
         "persistent": rec["persistent"],
+        "target_kinds": target_kinds,
         "target_dtypes": [getattr(getattr(t, "dtype", None), "name", type(t).__name__)
                           for t in targets],
         "source_kinds": kinds,
@@ -161,3 +168,21 @@ def _patch_numpy(cls: Any) -> None:
 
     cls.numpy = numpy
     cls.__array__ = __array__
+
+
+def _patch_constants(constant_op: Any) -> None:
+    """Count tensors made from NumPy data while a tape records: where a gradient path breaks.
+
+    ``np.asarray(tensor)`` uses the buffer protocol, not ``__array__``, so the break is seen
+    where the NumPy result comes back into TensorFlow (``tf.constant(array)``, ``x * array``).
+    """
+    import numpy as np
+
+    original = constant_op.convert_to_eager_tensor
+
+    def convert_to_eager_tensor(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if _recording_count() and isinstance(value, (np.ndarray, np.generic)):
+            _counters["numpy_in_tape"] += 1
+        return original(value, *args, **kwargs)
+
+    constant_op.convert_to_eager_tensor = convert_to_eager_tensor

@@ -21,6 +21,7 @@ class CaseResult:
     label: str = ""  # public cases only: the call as the student would write it
     rel_error: float | None = None
     reason: str = ""  # the message without the case's name, to group identical failures
+    stage: str = ""  # where a failed case first differed: defined/type/shape/dtype/value/check
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data; hidden cases carry no label."""

@@ -59,14 +59,14 @@ def judge_case(case: PlannedCase, expected: dict[str, Any], student: dict[str, A
 
 
 def _result(case: PlannedCase, status: str, reason: str, hints: tuple[str, ...] = (),
-            rel_error: float | None = None, detail: str = "") -> CaseResult:
+            rel_error: float | None = None, detail: str = "", stage: str = "") -> CaseResult:
     label = "" if case.hidden else case.name
     message = f"{case.name}: {reason}" if reason else ""
     if detail and not case.hidden:
         message += f" ({detail})"
     return CaseResult(hidden=case.hidden, passed=status == "passed", status=status,
                       message=message, hints=hints, label=label, rel_error=rel_error,
-                      reason=reason)
+                      reason=reason, stage=stage)
 
 
 def _judge(case: PlannedCase, expected: dict[str, Any], student: dict[str, Any],
@@ -89,7 +89,8 @@ def _judge(case: PlannedCase, expected: dict[str, Any], student: dict[str, Any],
     if mismatch is None:
         return _result(case, "passed", "")
     hints = _diagnose(case, mismatch, student, alternatives)
-    return _result(case, "failed", mismatch.message, hints, mismatch.rel_error, mismatch.detail)
+    return _result(case, "failed", mismatch.message, hints, mismatch.rel_error, mismatch.detail,
+                   mismatch.stage)
 
 
 def find_mismatch(task: Task, expected: dict[str, Any], student: dict[str, Any]) -> Mismatch | None:
@@ -127,8 +128,9 @@ def _diagnose(case: PlannedCase, mismatch: Mismatch, student: dict[str, Any],
     plain = _no_checks(case.task)
     matched = [hint for hint, record in alternatives(case)
                if record.get("ok") and find_mismatch(plain, record, student) is None]
-    if matched:  # a recognised mistake explains better than a guess about a None gradient
-        hints = [h for h in hints if not h.startswith("gradient-none")] + matched
+    if matched:  # a recognised mistake explains better than a guess (None gradient, in place)
+        hints = [h for h in hints if not h.startswith("gradient-none") and h != "not-in-place"]
+        hints += matched
     return tuple(dict.fromkeys(hints))
 
 
@@ -150,7 +152,8 @@ def score_task(task: Task, cases: list[CaseResult], traceback: str = "") -> Task
     statuses = {c.status for c in cases}
     status = next((s for s in ("timeout", "error", "failed") if s in statuses), "passed")
     hints = list(dict.fromkeys(h for c in cases for h in c.hints))
-    public_ok = all(c.passed for c in cases if not c.hidden)
+    # The public values were right (a process check such as uses-tape may still have failed).
+    public_ok = all(c.passed or c.stage == "check" for c in cases if not c.hidden)
     if public_ok and any(not c.passed and "wrong-value" in c.hints for c in cases if c.hidden):
         hints.append("hard-coded")
     failing = [c.message for c in cases if not c.passed]

@@ -115,7 +115,7 @@ SPEC = ModuleSpec(
              hidden=_predict_case),
         Task("mean_squared_error", 2,
              public=((tensor([1.0, 2.0, 5.0]), tensor([1.0, 2.0, 3.0])),
-                     (tensor([[1.0], [2.0], [3.0]]), tensor([1.0, 2.0, 5.0]))),
+                     (tensor([[1.0], [2.0], [4.0]]), tensor([1.0, 3.0, 5.0]))),
              hidden=_mse_case, mistakes=_MSE_MISTAKES),
         Task("train_step", 3,
              public=((*line(7.0, 4.0, seed=0), variable(0.0), variable(0.0), 0.01),),
