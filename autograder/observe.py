@@ -47,9 +47,7 @@ def install() -> None:
     if _state["installed"]:
         return
     from tensorflow.python.eager import backprop
-    from tensorflow.python.framework import ops
-
-    from tensorflow.python.framework import constant_op
+    from tensorflow.python.framework import constant_op, ops
 
     tape_cls = backprop.GradientTape
     _patch_tape(tape_cls)

@@ -62,7 +62,7 @@ def _start(node: ast.stmt) -> int:
 def _end(node: ast.stmt, lines: list[str]) -> int:
     """The function's last line, counting indented trailing comments (``### END SOLUTION``)."""
     end = node.end_lineno or node.lineno
-    while end < len(lines) and lines[end][:1] in (" ", "\t") and lines[end].lstrip().startswith("#"):
+    while end < len(lines) and lines[end][:1] in (" ", "\t") and lines[end].lstrip()[:1] == "#":
         end += 1
     return end
 
