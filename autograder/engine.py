@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import platform
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from autograder import __version__, hints
@@ -136,13 +136,23 @@ class Grader:
 
         by_task: dict[str, list[CaseResult]] = {t.name: [] for t in spec.tasks}
         tracebacks: dict[str, str] = {}
+        artifacts: dict[str, list[dict[str, Any]]] = {t.name: [] for t in spec.tasks}
         for case, exp in zip(plan, expected):
             record = calls.get(str(case.index))
             by_task[case.task.name].append(judge_case(case, exp, record, alternatives))
             if isinstance(record, dict) and record.get("ok") is False:
                 tracebacks.setdefault(case.task.name, str(record["error"].get("traceback", "")))
-        return [score_task(task, by_task[task.name], tracebacks.get(task.name, ""))
-                for task in spec.tasks]
+            if case.task.keep_outputs and not case.hidden:
+                artifacts[case.task.name].append(_artifact(case, exp, record))
+        return [replace(score_task(task, by_task[task.name], tracebacks.get(task.name, "")),
+                        artifacts=tuple(artifacts[task.name])) for task in spec.tasks]
+
+
+def _artifact(case: PlannedCase, expected: dict[str, Any], record: Any) -> dict[str, Any]:
+    """A public case's inputs and both outputs, for plots (never for hidden cases)."""
+    student = record.get("output") if isinstance(record, dict) and record.get("ok") else None
+    return {"call": case.name, "args": case.args, "reference": expected["output"],
+            "student": student}
 
 
 def _unscored(spec: ModuleSpec, status: str, message: str, hint_ids: tuple[str, ...],

@@ -43,6 +43,7 @@ class TaskResult:
     hints: tuple[str, ...]
     cases: tuple[CaseResult, ...] = ()
     traceback: str = ""
+    artifacts: tuple[dict[str, Any], ...] = ()  # public cases only: call, student and reference
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object for this task."""
@@ -53,6 +54,7 @@ class TaskResult:
             "hidden": {"passed": sum(c.passed for c in hidden), "total": len(hidden)},
             "cases": [c.to_dict() for c in self.cases],
             **({"traceback": self.traceback} if self.traceback else {}),
+            **({"artifacts": list(self.artifacts)} if self.artifacts else {}),
         }
 
 

@@ -44,6 +44,7 @@ class Task:
     float_dtype: str | None = None  # dtype whose tolerance applies to Python floats
     rtol_scale: float = 1.0
     timeout_s: float | None = None
+    keep_outputs: bool = False  # keep public cases' outputs in the result (for plots)
 
     def __post_init__(self) -> None:
         if self.points <= 0:
