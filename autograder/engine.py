@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import platform
 import sys
+import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -20,6 +21,9 @@ from autograder.scoring import PlannedCase, judge_case, score_task
 from autograder.secret import derive_seed
 from autograder.spec import ModuleSpec, Task
 from autograder.submission import Submission
+
+
+INTERNAL_PREFIX = "internal grader error"
 
 
 class Outcome(Protocol):
@@ -81,12 +85,14 @@ class Grader:
         """Grade the given modules (default: every module) of one student."""
         results, errors = [], []
         for name in modules or list(self.specs):
+            start = time.perf_counter()
             try:
-                results.append(self.grade_module(student, self.specs[name], submissions.get(name)))
+                result = self.grade_module(student, self.specs[name], submissions.get(name))
+                results.append(replace(result, seconds=time.perf_counter() - start))
             except GraderError as exc:
                 errors.append(f"{name}: {exc}")
                 results.append(_unscored(self.specs[name], "not_gradable",
-                                         f"internal grader error: {exc}", ()))
+                                         f"{INTERNAL_PREFIX}: {exc}", ()))
         return StudentResult(student, tuple(results), environment(), tuple(errors))
 
     def grade_module(self, student: str, spec: ModuleSpec,

@@ -32,10 +32,14 @@ def _poly(p: dict[str, Any]) -> Callable[[Any], Any]:
     coeffs = [float(c) for c in p["coeffs"]]
 
     def f(x: Any) -> Any:
+        # Powers by repeated products: the gradient of x**1 is x**0, whose own gradient is
+        # 0 * x**-1 = NaN at x = 0; products differentiate cleanly to any order.
         total = coeffs[0] + 0.0 * x  # keeps x's dtype and shape even for a constant polynomial
-        for power, c in enumerate(coeffs[1:], start=1):
+        term = None
+        for c in coeffs[1:]:
+            term = x if term is None else term * x
             if c:
-                total = total + c * x**power
+                total = total + c * term
         return total
 
     return f

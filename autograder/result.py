@@ -23,6 +23,12 @@ class CaseResult:
     reason: str = ""  # the message without the case's name, to group identical failures
     stage: str = ""  # where a failed case first differed: defined/type/shape/dtype/value/check
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> CaseResult:
+        """Inverse of :meth:`to_dict`."""
+        return cls(d["hidden"], d["passed"], d["status"], d.get("message", ""),
+                   tuple(d.get("hints", ())), d.get("call", ""), d.get("relative_error"))
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data; hidden cases carry no label."""
         return {"hidden": self.hidden, "status": self.status, "passed": self.passed,
@@ -44,6 +50,13 @@ class TaskResult:
     cases: tuple[CaseResult, ...] = ()
     traceback: str = ""
     artifacts: tuple[dict[str, Any], ...] = ()  # public cases only: call, student and reference
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TaskResult:
+        """Inverse of :meth:`to_dict`."""
+        return cls(d["task"], d["status"], d["score"], d["max_score"], d["feedback"],
+                   tuple(d["hints"]), tuple(CaseResult.from_dict(c) for c in d.get("cases", [])),
+                   d.get("traceback", ""), tuple(d.get("artifacts", ())))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object for this task."""
@@ -71,12 +84,21 @@ class ExerciseResult:
     source: str = ""  # path of the graded file
     output: str = ""  # tail of what the submission printed
     isolation: dict[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ExerciseResult:
+        """Inverse of :meth:`to_dict`."""
+        return cls(d["exercise"], d["status"], d["score"], d["max_score"], d["message"],
+                   tuple(TaskResult.from_dict(t) for t in d["tasks"]), d.get("source", ""),
+                   d.get("output", ""), d.get("isolation", {}), d.get("seconds", 0.0))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object for this exercise."""
         return {"exercise": self.exercise, "status": self.status, "score": round(self.score, 6),
                 "max_score": self.max_score, "message": self.message, "source": self.source,
-                "tasks": [t.to_dict() for t in self.tasks]}
+                "tasks": [t.to_dict() for t in self.tasks], "output": self.output,
+                "seconds": round(self.seconds, 3)}
 
 
 @dataclass(frozen=True)
@@ -97,6 +119,12 @@ class StudentResult:
     def max_score(self) -> float:
         """Sum over exercises, known before grading."""
         return sum(e.max_score for e in self.exercises)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StudentResult:
+        """Inverse of :meth:`to_dict`."""
+        return cls(d["student"], tuple(ExerciseResult.from_dict(e) for e in d["exercises"]),
+                   d.get("environment", {}), tuple(d.get("internal_errors", ())))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object for this student."""

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from functools import cached_property
 from typing import Any
 
 from autograder.course import Course
-from autograder.engine import Grader
+from autograder.engine import INTERNAL_PREFIX, Grader, environment
 from autograder.reference import References
 from autograder.result import ExerciseResult, StudentResult
 from autograder.secret import load_secret
@@ -44,26 +44,29 @@ class Session:
     workers: int
     isolation_warning: str = ""
 
+    @cached_property
+    def environment(self) -> dict[str, Any]:
+        """Versions every result of this session records."""
+        return environment()
+
     def grade(self, students: dict[str, dict[str, Submission]],
               modules: list[str] | None = None) -> list[StudentResult]:
-        """Grade every student's modules; results in the order students were given."""
-        names = modules or list(self.grader.specs)
-        pairs = [(s, m) for s in students for m in names]
-        with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            done = list(pool.map(lambda p: self._one(students[p[0]], *p), pairs))
-        by_student: dict[str, list[Any]] = {s: [] for s in students}
-        for (student, _), outcome in zip(pairs, done):
-            by_student[student].append(outcome)
-        return [self._assemble(student, outcomes) for student, outcomes in by_student.items()]
+        """Grade every student's modules in parallel; results in the order given."""
+        from autograder.batch import grade_class
 
-    def _one(self, subs: dict[str, Submission], student: str, module: str) -> Any:
-        return self.grader.grade_student(student, subs, [module])
+        return grade_class(self, students, modules=modules).results
 
-    def _assemble(self, student: str, parts: list[StudentResult]) -> StudentResult:
-        exercises: list[ExerciseResult] = [e for p in parts for e in p.exercises]
-        errors = tuple(err for p in parts for err in p.internal_errors)
-        env = dict(parts[0].environment) if parts else {}
-        return StudentResult(student, tuple(exercises), env, errors)
+    def grade_pair(self, student: str, module: str,
+                   submission: Submission | None) -> ExerciseResult:
+        """One module of one student; an internal error is kept in the exercise's message."""
+        return self.grader.grade_student(student, {module: submission} if submission else {},
+                                         [module]).exercises[0]
+
+    def assemble(self, student: str, exercises: list[ExerciseResult]) -> StudentResult:
+        """A student's result from their exercises."""
+        errors = tuple(f"{e.exercise}: {e.message}" for e in exercises
+                       if e.message.startswith(INTERNAL_PREFIX))
+        return StudentResult(student, tuple(exercises), self.environment, errors)
 
 
 @contextmanager

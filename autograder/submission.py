@@ -50,6 +50,8 @@ def collect(path: Path, modules: list[str]) -> dict[str, dict[str, Submission]]:
     if not path.exists() and not path.is_symlink():
         raise SubmissionError(f"{path}: no such file or folder")
     if path.is_dir():
+        if is_class_folder(path, modules):
+            return _collect_class(path, modules)
         return {path.resolve().name: _collect_folder(path, modules)}
     module = module_for(path, modules)
     if module is None:
@@ -57,6 +59,25 @@ def collect(path: Path, modules: list[str]) -> dict[str, dict[str, Submission]]:
                               f"with NN one of {', '.join(m[2:4] for m in modules)})")
     student = path.resolve().parent.name
     return {student: {module: read(student, module, path, path.parent)}}
+
+
+def is_class_folder(path: Path, modules: list[str]) -> bool:
+    """A folder of student folders: sub-folders and no submission files of its own."""
+    entries = [p for p in path.iterdir() if not p.name.startswith(".")]
+    return (not any(module_for(p, modules) for p in entries if p.is_file())
+            and any(p.is_dir() for p in entries))
+
+
+def _collect_class(path: Path, modules: list[str]) -> dict[str, dict[str, Submission]]:
+    students: dict[str, dict[str, Submission]] = {}
+    for folder in sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if folder.is_symlink():  # it could point at the course's solutions/
+            message = f"{folder.name} is a symbolic link, not a student folder"
+            students[folder.name] = {m: Submission(folder.name, m, folder, error=message)
+                                     for m in modules}
+            continue
+        students[folder.name] = _collect_folder(folder, modules)
+    return students
 
 
 def _collect_folder(folder: Path, modules: list[str]) -> dict[str, Submission]:
