@@ -120,7 +120,9 @@ def grade(paths: tuple[Path, ...], as_json: bool, summary: bool, course: Path | 
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in results], indent=2))
     else:
-        write_table(results, Console(), details=not summary)
+        # Not a terminal (a log, CI): wide enough that names and totals are not cut.
+        console = Console() if sys.stdout.isatty() else Console(width=200)
+        write_table(results, console, details=not summary)
     if any(r.internal_errors for r in results):
         err.print("[bold red]internal grader errors occurred; see above[/bold red]")
         sys.exit(ExitCode.INTERNAL)

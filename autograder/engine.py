@@ -8,6 +8,7 @@ holds neither and only ever sees the student's code and the inputs of that stude
 
 from __future__ import annotations
 
+import dataclasses
 import platform
 import sys
 import time
@@ -27,12 +28,12 @@ INTERNAL_PREFIX = "internal grader error"
 
 
 class Outcome(Protocol):
-    """What the sandbox reports for one job (see autograder.sandbox.pool.JobOutcome)."""
+    """What the sandbox reports for one job (see autograder.sandbox.outcome.JobOutcome)."""
 
     load: dict[str, Any]
-    calls: dict[str, Any]
+    calls: dict[int, dict[str, Any]]
     output_tail: str
-    isolation: dict[str, Any]
+    isolation: Any
 
 
 class Runner(Protocol):
@@ -106,6 +107,8 @@ class Grader:
         plan = plan_module(spec, student, self.secret)
         expected = [self._expected(spec, case) for case in plan]
         outcome = self.runner.run(self._job(spec, student, submission, plan))
+        if getattr(outcome, "error", None):
+            raise GraderError(f"the sandbox could not run the job: {outcome.error}")
         load = outcome.load
         if load.get("event") != "loaded":
             message, hint_ids = _load_failure(load)
@@ -115,7 +118,7 @@ class Grader:
         message = _load_message(submission, load)
         return ExerciseResult(spec.name, "graded", sum(t.score for t in tasks), spec.max_score,
                               message, tuple(tasks), str(submission.path), outcome.output_tail,
-                              dict(outcome.isolation))
+                              _plain(outcome.isolation))
 
     def _expected(self, spec: ModuleSpec, case: PlannedCase) -> dict[str, Any]:
         key = (spec.name, case.index)
@@ -135,7 +138,7 @@ class Grader:
                 "as_main": submission.is_notebook, "calls": calls}
 
     def _score(self, spec: ModuleSpec, plan: list[PlannedCase], expected: list[dict[str, Any]],
-               calls: dict[str, Any]) -> list[TaskResult]:
+               calls: dict[int, Any]) -> list[TaskResult]:
         def alternatives(case: PlannedCase) -> list[tuple[str, dict[str, Any]]]:
             return [(m.hint, call_alternative(m.implementation, case.args, case.seed))
                     for m in case.task.mistakes]
@@ -144,7 +147,7 @@ class Grader:
         tracebacks: dict[str, str] = {}
         artifacts: dict[str, list[dict[str, Any]]] = {t.name: [] for t in spec.tasks}
         for case, exp in zip(plan, expected):
-            record = calls.get(str(case.index))
+            record = calls.get(case.index)
             by_task[case.task.name].append(judge_case(case, exp, record, alternatives))
             if isinstance(record, dict) and record.get("ok") is False:
                 tracebacks.setdefault(case.task.name, str(record["error"].get("traceback", "")))
@@ -159,6 +162,13 @@ def _artifact(case: PlannedCase, expected: dict[str, Any], record: Any) -> dict[
     student = record.get("output") if isinstance(record, dict) and record.get("ok") else None
     return {"call": case.name, "args": case.args, "reference": expected["output"],
             "student": student}
+
+
+def _plain(isolation: Any) -> dict[str, Any]:
+    if dataclasses.is_dataclass(isolation) and not isinstance(isolation, type):
+        return {k: list(v) if isinstance(v, tuple) else v
+                for k, v in dataclasses.asdict(isolation).items()}
+    return dict(isolation)
 
 
 def _unscored(spec: ModuleSpec, status: str, message: str, hint_ids: tuple[str, ...],

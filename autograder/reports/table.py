@@ -27,10 +27,10 @@ def write_table(results: list[StudentResult], console: Console, details: bool = 
         return
     modules = [e.exercise for e in results[0].exercises]
     table = Table(title="gradetape results", show_lines=False)
-    table.add_column("student", style="bold")
+    table.add_column("student", style="bold", no_wrap=True)
     for module in modules:
         table.add_column(module[:4], justify="right")
-    table.add_column("total", justify="right")
+    table.add_column("total", justify="right", no_wrap=True)
     for result in results:
         cells = [_cell(e.score, e.max_score, e.status) for e in result.exercises]
         pct = 100 * result.score / result.max_score if result.max_score else 0.0
