@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+
 from autograder.engine import INTERNAL_PREFIX
 from autograder.gradebook import Gradebook, file_hash, grader_key
 from autograder.result import ExerciseResult, StudentResult
@@ -74,8 +75,7 @@ def grade_class(session: Session, students: dict[str, dict[str, Submission]],
         else:
             exercise = session.grade_pair(student, module, sub)
             if gradebook is not None and not exercise.message.startswith(INTERNAL_PREFIX):
-                with lock:
-                    gradebook.store(student, module, fhash, keys[module], exercise.to_dict())
+                gradebook.store(student, module, fhash, keys[module], exercise.to_dict())
         with lock:
             done[pair] = exercise
             state.pairs_done += 1

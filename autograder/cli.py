@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from enum import IntEnum
 from functools import wraps
 from pathlib import Path
@@ -94,14 +95,52 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array, one object per student.")
 @click.option("--summary", is_flag=True, help="Only the score table, no per-task details.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep a resumable gradebook and write reports in this folder.")
 @common_options
 @_usage_errors
-def grade(paths: tuple[Path, ...], as_json: bool, summary: bool, course: Path | None,
-          secret_file: Path | None, jobs: int, timeout: float | None, memory_mb: int | None,
-          isolation: str) -> None:
-    """Grade submission files (exNN_*.py / .ipynb) or students' folders."""
+def grade(paths: tuple[Path, ...], as_json: bool, summary: bool, out_dir: Path | None,
+          course: Path | None, secret_file: Path | None, jobs: int, timeout: float | None,
+          memory_mb: int | None, isolation: str) -> None:
+    """Grade submission files (exNN_*.py / .ipynb), students' folders or a class folder."""
+    from autograder.batch import summary as batch_summary
+    from autograder.gradebook import FILENAME, open_gradebook
+    from autograder.progress import batch_progress
     from autograder.reports.table import write_table
     from autograder.session import open_session
+
+    students = _collect(paths)
+    err = Console(stderr=True)
+    options = _session_options(course, secret_file, jobs, _limits(timeout, memory_mb, isolation))
+    only = None if any(p.is_dir() for p in paths) else sorted(
+        {m for subs in students.values() for m in subs})
+    with open_session(options) as session, ExitStack() as stack:
+        if session.isolation_warning:
+            err.print(f"[bold red]WARNING:[/bold red] {session.isolation_warning}")
+        book = stack.enter_context(open_gradebook(out_dir / FILENAME)) if out_dir else None
+        progress = stack.enter_context(batch_progress(err, len(students))) if (
+            len(students) > 1 or out_dir) else None
+        from autograder.batch import grade_class
+
+        batch = grade_class(session, students, book, progress, only)
+    results = batch.results
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in results], indent=2))
+    else:
+        # Not a terminal (a log, CI): wide enough that names and totals are not cut.
+        console = Console() if sys.stdout.isatty() else Console(width=200)
+        write_table(results, console, details=not summary)
+    if out_dir:
+        _write_reports(results, out_dir, err)
+    if len(results) > 1 or out_dir:
+        for line in batch_summary(batch):
+            err.print(line, highlight=False)
+    if any(r.internal_errors for r in results):
+        err.print("[bold red]internal grader errors occurred; see above[/bold red]")
+        sys.exit(ExitCode.INTERNAL)
+
+
+def _collect(paths: tuple[Path, ...]) -> dict[str, Any]:
     from autograder.specs import module_names
     from autograder.submission import collect
 
@@ -109,23 +148,20 @@ def grade(paths: tuple[Path, ...], as_json: bool, summary: bool, course: Path | 
     for path in paths:
         for student, subs in collect(path, module_names()).items():
             students.setdefault(student, {}).update(subs)
-    err = Console(stderr=True)
-    options = _session_options(course, secret_file, jobs, _limits(timeout, memory_mb, isolation))
-    with open_session(options) as session:
-        if session.isolation_warning:
-            err.print(f"[bold red]WARNING:[/bold red] {session.isolation_warning}")
-        only = None if any(p.is_dir() for p in paths) else sorted(
-            {m for subs in students.values() for m in subs})
-        results = session.grade(students, only)
-    if as_json:
-        click.echo(json.dumps([r.to_dict() for r in results], indent=2))
-    else:
-        # Not a terminal (a log, CI): wide enough that names and totals are not cut.
-        console = Console() if sys.stdout.isatty() else Console(width=200)
-        write_table(results, console, details=not summary)
-    if any(r.internal_errors for r in results):
-        err.print("[bold red]internal grader errors occurred; see above[/bold red]")
-        sys.exit(ExitCode.INTERNAL)
+    return students
+
+
+def _write_reports(results: list[Any], out_dir: Path, err: Console) -> None:
+    """Every report format from the results; a failing writer is reported, not fatal."""
+    try:
+        from autograder.reports import write_all
+    except ImportError:
+        return
+    written = write_all([r.to_dict() for r in results], out_dir)
+    for kind, files in written.items():
+        if files:
+            err.print(f"{kind}: {files[0]}" + (f" (+{len(files) - 1} more)" if len(files) > 1
+                                                else ""), highlight=False)
 
 
 @main.command("list")

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -86,12 +87,14 @@ class Gradebook:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
+        self._lock = threading.Lock()  # one connection shared by the batch's threads
 
     def lookup(self, student: str, module: str) -> Row | None:
         """The stored row for a pair, if any."""
-        found = self._db.execute(
-            "SELECT student, module, file_hash, grader_key, result_json FROM results "
-            "WHERE student = ? AND module = ?", (student, module)).fetchone()
+        with self._lock:
+            found = self._db.execute(
+                "SELECT student, module, file_hash, grader_key, result_json FROM results "
+                "WHERE student = ? AND module = ?", (student, module)).fetchone()
         if found is None:
             return None
         return Row(found[0], found[1], found[2], found[3], json.loads(found[4]))
@@ -104,7 +107,7 @@ class Gradebook:
     def store(self, student: str, module: str, fhash: str, gkey: str,
               exercise: dict[str, Any]) -> None:
         """Insert or replace one result in its own transaction."""
-        with self._db:
+        with self._lock, self._db:
             self._db.execute(
                 "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (student, module, fhash, gkey, exercise["score"], exercise["max_score"],
@@ -131,7 +134,8 @@ def open_gradebook(path: Path) -> Iterator[Gradebook]:
     """Open (creating if needed) the gradebook at ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        connection = sqlite3.connect(path, timeout=30, isolation_level="DEFERRED")
+        connection = sqlite3.connect(path, timeout=30, isolation_level="DEFERRED",
+                                     check_same_thread=False)
         with closing(connection):
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
