@@ -124,9 +124,13 @@ def check_zero(label: str, result: ExerciseResult) -> CheckResult:
     return CheckResult(f"{label} {result.exercise}", ok, detail)
 
 
-def run_checks(course: Course, modules: list[str], grade: GradeModule,
+def run_checks(course: Course, tasks: dict[str, list[str]], grade: GradeModule,
                submissions: Callable[[Path], dict[str, Submission]]) -> list[CheckResult]:
-    """Every check, in a fixed order; per-item problems are collected, never raised."""
+    """Every check, in a fixed order; per-item problems are collected, never raised.
+
+    ``tasks`` maps each module to its task names (mutant coverage is checked per task).
+    """
+    modules = list(tasks)
     results = [CheckResult("exercises in sync", not (stale := out_of_sync(course)),
                            "up to date" if not stale else
                            "stale: " + ", ".join(p.name for p in stale) +
@@ -145,9 +149,13 @@ def run_checks(course: Course, modules: list[str], grade: GradeModule,
     for mutant in mutants:
         results.append(_guarded(f"mutant {mutant.path}", lambda m=mutant: check_mutant(
             m, grade("mutant", mutant_submission(course, m)))))
-    counted = {m.module for m in mutants}
-    results.append(CheckResult("mutant coverage", counted >= set(modules),
-                               f"{len(mutants)} mutants over {len(counted)} modules"))
+    covered = {(m.module, m.task) for m in mutants}
+    uncovered = [f"{mod}.{task}" for mod, names in tasks.items() for task in names
+                 if (mod, task) not in covered]
+    results.append(CheckResult(
+        "mutant coverage", not uncovered,
+        f"{len(mutants)} mutants cover {len(covered)} tasks" +
+        (f"; no mutant for {', '.join(uncovered)}" if uncovered else "")))
     return results
 
 
