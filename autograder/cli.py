@@ -31,6 +31,7 @@ class ExitCode(IntEnum):
 def _usage_errors(func: F) -> F:
     """Turn the package's input errors into usage errors with a clear message."""
     from autograder.course import CourseError
+    from autograder.gradebook import GradebookError
     from autograder.secret import SecretError
     from autograder.submission import SubmissionError
 
@@ -38,7 +39,7 @@ def _usage_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (CourseError, SecretError, SubmissionError) as exc:
+        except (CourseError, GradebookError, SecretError, SubmissionError) as exc:
             raise click.UsageError(str(exc)) from None
 
     return wrapper  # type: ignore[return-value]
@@ -199,16 +200,22 @@ def list_hints(markdown: bool) -> None:
               help="Only report stale files (exit 1 if any).")
 @_usage_errors
 def build(course: Path | None, check_only: bool) -> None:
-    """Generate the student stubs in exercises/ from solutions/."""
+    """Generate exercises/, notebooks/ and the self-check data from solutions/."""
     from autograder.build import build_exercises
     from autograder.course import Course
+    from autograder.expected import write_public_expected
+    from autograder.nbbuild import build_notebooks
 
-    result = build_exercises(Course.locate(course), check_only=check_only)
-    for path in result.stale:
+    where = Course.locate(course)
+    results = [build_exercises(where, check_only=check_only),
+               build_notebooks(where, check_only=check_only),
+               write_public_expected(where, check_only=check_only)]
+    stale = [path for result in results for path in result.stale]
+    for path in stale:
         click.echo(f"{'stale' if check_only else 'wrote'} {path}")
-    if not result.stale:
-        click.echo("exercises are up to date")
-    if check_only and result.stale:
+    if not stale:
+        click.echo("exercises, notebooks and self-check data are up to date")
+    if check_only and stale:
         sys.exit(ExitCode.CHECK_FAILED)
 
 
