@@ -44,7 +44,8 @@ def _step_case(rng: np.random.Generator) -> tuple[Any, ...]:
 def _train_case(rng: np.random.Generator) -> tuple[Any, ...]:
     slope, intercept = _draw.number(rng, -8, 8), _draw.number(rng, -6, 6)
     x, y = line(slope, intercept, seed=int(rng.integers(1 << 30)))
-    return x, y, float(rng.choice([0.005, 0.01])), int(rng.integers(40, 101))
+    # The public cases run the seeds' 100 epochs; hidden ones only need to defeat hard-coding.
+    return x, y, float(rng.choice([0.005, 0.01])), int(rng.integers(20, 41))
 
 
 def _flat(y_pred: Any, y_true: Any) -> tuple[Any, Any]:
