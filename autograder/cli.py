@@ -153,16 +153,66 @@ def _collect(paths: tuple[Path, ...]) -> dict[str, Any]:
 
 
 def _write_reports(results: list[Any], out_dir: Path, err: Console) -> None:
-    """Every report format from the results; a failing writer is reported, not fatal."""
+    """Every report format from the results; a failing writer is an internal error."""
+    from autograder.reports import ReportError, write_all
+
     try:
-        from autograder.reports import write_all
-    except ImportError:
-        return
-    written = write_all([r.to_dict() for r in results], out_dir)
+        written = write_all([r.to_dict() for r in results], out_dir)
+    except ReportError as exc:
+        for failure in exc.failures:
+            err.print(f"[bold red]report failed:[/bold red] {failure}", highlight=False)
+        sys.exit(ExitCode.INTERNAL)
     for kind, files in written.items():
         if files:
-            err.print(f"{kind}: {files[0]}" + (f" (+{len(files) - 1} more)" if len(files) > 1
-                                                else ""), highlight=False)
+            more = f" (+{len(files) - 1} more)" if len(files) > 1 else ""
+            err.print(f"{kind}: {files[0]}{more}", highlight=False)
+
+
+@main.command()
+@click.option("--out", "out_dir", required=True,
+              type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A folder written by `gradetape grade ... --out`.")
+@_usage_errors
+def report(out_dir: Path) -> None:
+    """Regenerate every report from the gradebook in OUT (no grading)."""
+    from autograder.engine import INTERNAL_PREFIX
+    from autograder.gradebook import FILENAME, GradebookError, open_gradebook
+    from autograder.result import ExerciseResult, StudentResult
+
+    if not (out_dir / FILENAME).is_file():
+        raise GradebookError(f"{out_dir / FILENAME} does not exist: grade with --out first")
+    with open_gradebook(out_dir / FILENAME) as book:
+        results = []
+        for student in book.students():
+            exercises = [ExerciseResult.from_dict(e) for e in book.exercises(student).values()]
+            exercises.sort(key=lambda e: e.exercise)
+            errors = tuple(e.message for e in exercises if e.message.startswith(INTERNAL_PREFIX))
+            results.append(StudentResult(student, tuple(exercises), {}, errors))
+    _write_reports(results, out_dir, Console(stderr=True))
+    click.echo(f"{len(results)} students' reports written to {out_dir}")
+
+
+@main.group()
+def export() -> None:
+    """Export the course for another platform (Gradescope, nbgrader)."""
+
+
+@export.command("gradescope")
+@click.argument("zip_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--course", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--module", "modules", multiple=True, help="Only these modules (repeatable).")
+@_usage_errors
+def export_gradescope(zip_path: Path, course: Path | None, modules: tuple[str, ...]) -> None:
+    """Write a Gradescope autograder zip (setup.sh, run_autograder, pinned gradetape)."""
+    from autograder.course import Course
+    from autograder.export.gradescope import ExportError, build_autograder_zip
+
+    try:
+        path = build_autograder_zip(Course.locate(course).root, zip_path,
+                                    modules=list(modules) or None)
+    except ExportError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"wrote {path}")
 
 
 @main.command("list")

@@ -21,7 +21,7 @@ from autograder.result import CaseResult, ExerciseResult, StudentResult, TaskRes
 from autograder.scoring import PlannedCase, judge_case, score_task
 from autograder.secret import derive_seed
 from autograder.spec import ModuleSpec, Task
-from autograder.submission import Submission
+from autograder.submission import Submission, content_hash
 
 
 INTERNAL_PREFIX = "internal grader error"
@@ -42,8 +42,14 @@ class Runner(Protocol):
     def run(self, job: dict[str, Any]) -> Outcome: ...
 
 
-def plan_module(spec: ModuleSpec, student: str, secret: bytes) -> list[PlannedCase]:
-    """Every call for one student's module: public cases, then hidden ones drawn from the secret."""
+def plan_module(spec: ModuleSpec, student: str, secret: bytes,
+                salt: str = "") -> list[PlannedCase]:
+    """Every call for one student's module: public cases, then hidden ones drawn from the secret.
+
+    ``salt`` is the submission's content hash: the same file always meets the same hidden
+    inputs (same score on every run), but a resubmission meets new ones, so hidden inputs a
+    student smuggled out through feedback (an exception message) are useless next time.
+    """
     import numpy as np
 
     plan: list[PlannedCase] = []
@@ -53,10 +59,10 @@ def plan_module(spec: ModuleSpec, student: str, secret: bytes) -> list[PlannedCa
             plan.append(PlannedCase(task, len(plan), number, list(args), seed, hidden=False))
         if task.hidden is None:
             continue
-        rng = np.random.default_rng(derive_seed(secret, student, spec.name, task.name))
+        rng = np.random.default_rng(derive_seed(secret, student, spec.name, task.name, salt))
         for number in range(1, task.hidden_count + 1):
             args = list(task.hidden(rng))
-            seed = derive_seed(secret, student, spec.name, task.name, number)
+            seed = derive_seed(secret, student, spec.name, task.name, number, salt)
             plan.append(PlannedCase(task, len(plan), number, args, seed, hidden=True))
     return plan
 
@@ -104,7 +110,7 @@ class Grader:
         if submission.error:
             return _unscored(spec, "not_gradable", submission.error, ("load-error",),
                              str(submission.path))
-        plan = plan_module(spec, student, self.secret)
+        plan = plan_module(spec, student, self.secret, content_hash(submission))
         expected = [self._expected(spec, case) for case in plan]
         outcome = self.runner.run(self._job(spec, student, submission, plan))
         if getattr(outcome, "error", None):

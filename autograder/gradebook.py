@@ -23,7 +23,7 @@ from typing import Any
 
 from autograder import __version__
 from autograder.course import Course
-from autograder.submission import Submission
+from autograder.submission import Submission, content_hash
 
 SCHEMA_VERSION = 1
 FILENAME = "gradebook.sqlite"
@@ -61,13 +61,8 @@ class Row:
 
 
 def file_hash(submission: Submission | None) -> str:
-    """What identifies a submission's content (its cells, or its error, or its absence)."""
-    if submission is None:
-        return "missing"
-    digest = hashlib.sha256()
-    for part in (submission.error, submission.path.name, *submission.cells):
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()
+    """What identifies a submission's content (see :func:`autograder.submission.content_hash`)."""
+    return content_hash(submission)
 
 
 def grader_key(course: Course, module: str, secret: bytes) -> str:

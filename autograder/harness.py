@@ -76,8 +76,10 @@ def prepare_worker() -> None:
 
     import tensorflow as tf
 
+    # The child cannot import from disk once isolated: load what lazy imports would need.
     for name in ("tensorflow.python.ops.parallel_for.control_flow_ops",
-                 "tensorflow.python.ops.gradient_checker_v2"):
+                 "tensorflow.python.ops.gradient_checker_v2", "numpy.random", "numpy.linalg",
+                 "numpy.fft", "secrets", "json", "decimal", "fractions", "statistics"):
         importlib.import_module(name)
     for attr in ("GradientTape", "Variable", "function", "linalg", "math", "nest", "random",
                  "UnconnectedGradients", "custom_gradient", "stop_gradient", "test", "where"):

@@ -7,6 +7,7 @@ as if the student wrote it), and every unreadable file becomes a clear not-grada
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,16 @@ class Submission:
     is_notebook: bool = False
     error: str = ""
     note: str = ""
+
+
+def content_hash(submission: Submission | None) -> str:
+    """What identifies a submission's content (its cells, or its error, or its absence)."""
+    if submission is None:
+        return "missing"
+    digest = hashlib.sha256()
+    for part in (submission.error, submission.path.name, *submission.cells):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
 
 
 def module_for(path: Path, modules: list[str]) -> str | None:

@@ -59,3 +59,10 @@ def test_every_task_has_public_and_hidden_cases_and_indices_are_dense(spec):
     for task in spec.tasks:
         cases = [c for c in plan if c.task is task]
         assert any(not c.hidden for c in cases) and any(c.hidden for c in cases), task.name
+
+
+def test_a_resubmission_meets_new_hidden_inputs_but_the_same_file_the_same_ones():
+    spec = SPECS["ex04_first_order"]
+    hidden = [[c.args for c in plan_module(spec, "alice", b"k", salt) if c.hidden]
+              for salt in ("hash-of-v1", "hash-of-v1", "hash-of-v2")]
+    assert hidden[0] == hidden[1] != hidden[2]
