@@ -23,7 +23,6 @@ from autograder.secret import derive_seed
 from autograder.spec import ModuleSpec, Task
 from autograder.submission import Submission, content_hash
 
-
 INTERNAL_PREFIX = "internal grader error"
 
 
