@@ -197,6 +197,28 @@ def export() -> None:
     """Export the course for another platform (Gradescope, nbgrader)."""
 
 
+@export.command("nbgrader")
+@click.argument("course_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--assignment", default="gradetape", show_default=True)
+@click.option("--course", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--module", "modules", multiple=True, help="Only these modules (repeatable).")
+@click.option("--secret-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Seed hidden cases from this secret (default: new random seeds).")
+@_usage_errors
+def export_nbgrader_course(course_dir: Path, assignment: str, course: Path | None,
+                           modules: tuple[str, ...], secret_file: Path | None) -> None:
+    """Write an nbgrader course: source/ASSIGNMENT/*.ipynb, nbgrader_config.py, references."""
+    from autograder.course import Course
+    from autograder.export.nbgrader import export_nbgrader
+    from autograder.secret import load_secret
+
+    secret = load_secret(secret_file, create=False)[0] if secret_file else None
+    written = export_nbgrader(Course.locate(course), course_dir, assignment,
+                              modules=list(modules) or None, secret=secret)
+    click.echo(f"wrote {len(written)} files under {course_dir}")
+    click.echo(f"next: cd {course_dir} && nbgrader generate_assignment {assignment}")
+
+
 @export.command("gradescope")
 @click.argument("zip_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--course", type=click.Path(file_okay=False, path_type=Path))
