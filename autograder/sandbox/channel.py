@@ -37,14 +37,25 @@ class LineReader:
         return bool(self._buffer)
 
 
-def parse_message(line: bytes) -> dict[str, Any]:
-    """One protocol line as a dict; raises :class:`ProtocolError` for anything else."""
+def encode(message: dict[str, Any]) -> bytes:
+    """The compact JSON encoding used on every pipe of the sandbox."""
+    return json.dumps(message, separators=(",", ":")).encode("utf-8")
+
+
+def parse_message(line: bytes, max_bytes: int) -> dict[str, Any]:
+    """One protocol line as a dict; raises :class:`ProtocolError` for anything else.
+
+    The message must also fit in ``max_bytes`` once re-encoded (``1e15`` re-encodes as
+    ``1000000000000000.0``), so that the worker's result line stays within the pool's bound.
+    """
     try:
         message = json.loads(line)
     except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
         raise ProtocolError(f"not JSON: {str(exc)[:200]}") from None
     if not isinstance(message, dict):
         raise ProtocolError(f"not a JSON object but {type(message).__name__}")
+    if len(encode(message)) > max_bytes:
+        raise ProtocolError(f"a message is longer than {max_bytes} bytes once re-encoded")
     return message
 
 

@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from autograder.sandbox.channel import encode
 from autograder.sandbox.isolate import RESULT_FD, ChildChannel, isolate_child
 from autograder.sandbox.limits import Limits
 
@@ -38,7 +39,7 @@ class Emitter:
         """Send ``message``; raises :class:`MessageSizeError` (nothing sent) when too large."""
         if not isinstance(message, dict):
             raise TypeError(f"a message must be a dict, not {type(message).__name__}")
-        data = json.dumps(message, separators=(",", ":")).encode("utf-8")
+        data = encode(message)
         if len(data) > self._max_bytes:
             raise MessageSizeError(f"message of {len(data)} bytes exceeds {self._max_bytes}")
         view = memoryview(data + b"\n")

@@ -1,14 +1,20 @@
-"""Turning a child freshly forked from the zygote into a sandbox, in-process (no exec).
+"""Turning a child freshly forked from the zygote into a sandbox, in-process (no exec, so the
+imported TensorFlow stays warm).
 
-Full isolation: the child becomes ``nobody``, unshares user, mount, PID, network, IPC and UTS
-namespaces, and forks once more so the job runs as PID 1 of the new PID namespace (when it dies,
-the kernel kills everything left in the namespace). The forked-from process stays behind as a
-*shim* that reports the job's exit status to the zygote. Then: a fresh read-only root
-(:mod:`autograder.sandbox.rootfs`), rlimits, a fixed environment, no capabilities,
-``PR_SET_NO_NEW_PRIVS`` and no descriptors but stdio and the result pipe.
+The job always runs as PID 1 of a new PID namespace: when it dies, the kernel kills everything
+left in the namespace. (Like any PID 1 it ignores signals it sent itself and has no handler
+for: ``os.kill(os.getpid(), SIGKILL)`` does nothing, ``abort()`` ends in SIGSEGV.)
 
-Where the kernel refuses a namespace, the same child continues *degraded* (rlimits, ``nobody``,
-a scratch directory) and says so in its :class:`IsolationReport`.
+* Root worker (one fork): the zygote makes the PID namespace; the child, still real root,
+  unshares mount, network, IPC and UTS namespaces, builds a fresh read-only root
+  (:mod:`autograder.sandbox.rootfs`), becomes ``nobody`` and enters a user namespace of its own.
+* Unprivileged worker (two forks): the child unshares a user namespace with the rest, then forks
+  PID 1 and stays behind as a *shim* that reports PID 1's exit status to the zygote.
+
+Then, in both: rlimits, a fixed environment, no capabilities, ``PR_SET_NO_NEW_PRIVS``, no
+descriptors but stdio and the result pipe, death with the parent. Where the kernel refuses a
+namespace the same child continues *degraded* (rlimits, ``nobody`` if root, a scratch directory)
+and says why in its :class:`IsolationReport`.
 """
 
 from __future__ import annotations
@@ -58,41 +64,46 @@ class IsolationReport:
 
 @dataclass(frozen=True)
 class ChildChannel:
-    """Descriptors a freshly forked child holds: result pipe, output pipe, zygote socket."""
+    """What a freshly forked child holds: its pipes, the zygote's socket, its circumstances."""
 
     result_fd: int
     output_fd: int
     announce: socket.socket
     zygote_pid: int
+    in_new_pid_ns: bool  # a root zygote forked us as PID 1 of a new PID namespace
 
 
 def isolate_child(limits: Limits, scratch: str, channel: ChildChannel) -> IsolationReport:
     """Isolate the calling child; returns in the process that must run the job.
 
     ``scratch`` is an empty directory owned by the sandbox user, the working directory when
-    namespaces are unavailable. Announces the job's pid (and, with a PID namespace, later its
-    exit status) on ``channel.announce``.
+    namespaces are unavailable. Unless the zygote made the PID namespace, tells the zygote on
+    ``channel.announce`` which process runs the job (and, through a shim, later its status).
     """
     features: list[str] = ["new-session"]
     reasons: list[str] = []
     os.setsid()
     os.chdir(scratch)  # while still privileged: the scratch's parent is private to the worker
     baseline = _address_space()
-    namespaced = False
+    contained = channel.in_new_pid_ns  # in a PID namespace that dies with the job
     if limits.isolation == "degraded":
         reasons.append("isolation disabled by the limits (isolation='degraded')")
+    elif channel.in_new_pid_ns:
+        _isolate_as_root(limits, features, reasons)
+    elif os.geteuid() == 0:
+        reasons.append("namespaces unavailable: the zygote could not make a PID namespace")
     else:
-        namespaced = _enter_namespaces(limits, channel, features, reasons)
-    if not namespaced:
-        channel.announce.send(f"direct {os.getpid()}".encode())
+        contained = _isolate_unprivileged(limits, channel, features, reasons)
+    if not contained:
+        channel.announce.send(b"direct")
     _keep_only_job_descriptors(channel, features)
     _apply_rlimits(limits, baseline, features)
-    _drop_privileges(namespaced, features)
+    _drop_privileges(features)
     _scrub_environment(features)
     sc.prctl(sc.PR_SET_NO_NEW_PRIVS, 1)
     features.append("no-new-privs")
     sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # last: credential changes reset it
-    if not namespaced and os.getppid() != channel.zygote_pid:
+    if not contained and os.getppid() != channel.zygote_pid:
         os._exit(1)  # the zygote died before we could ask to die with it
     sc.prctl(sc.PR_SET_DUMPABLE, 0)  # no core dumps; nothing may ptrace us
     return IsolationReport(bool(reasons), tuple(features), tuple(reasons))
@@ -103,41 +114,25 @@ def _address_space() -> int:
         return int(handle.read().split()[0]) * resource.getpagesize()
 
 
-def _enter_namespaces(limits: Limits, channel: ChildChannel, features: list[str],
-                      reasons: list[str]) -> bool:
-    """Unshare and fork; False (nothing changed) where the kernel refuses.
+def _isolate_as_root(limits: Limits, features: list[str], reasons: list[str]) -> None:
+    """PID 1 of a fresh PID namespace, still real root: build the root, then become nobody.
 
-    A root worker's child unshares all but the user namespace, builds the root as real root, and
-    only then becomes ``nobody`` in a user namespace of its own; an unprivileged worker's child
-    needs the user namespace first to be allowed the others.
+    The user namespace comes last, so RLIMIT_NPROC counts this job's tasks only (and not every
+    ``nobody`` process on the host).
     """
-    privileged = os.geteuid() == 0
+    features.append("pid-ns")
     try:
         sources = rootfs.bind_sources()
-        if privileged:
-            sc.unshare(NAMESPACES & ~sc.CLONE_NEWUSER)
-        else:
-            uid, gid = os.getuid(), os.getgid()
-            sc.unshare(NAMESPACES)
-            _map_ids(uid, gid)
-            features.append("user-ns")
+        sc.unshare(NAMESPACES & ~(sc.CLONE_NEWUSER | sc.CLONE_NEWPID))
     except OSError as exc:
         reasons.append(f"namespaces unavailable: {exc}")
-        return False
-    features += ["mount-ns", "pid-ns", "net-ns", "ipc-ns", "uts-ns"]
-    _fork_namespace_init(channel)
+        return
+    features += ["mount-ns", "net-ns", "ipc-ns", "uts-ns"]
     try:
         socket.sethostname("sandbox")
-        features += rootfs.build_root(sources, limits.scratch_mb, in_user_ns=not privileged)
+        features += rootfs.build_root(sources, limits.scratch_mb, in_user_ns=False)
     except OSError as exc:
         reasons.append(f"fresh root refused: {exc}")
-    if privileged:
-        _enter_user_namespace(features, reasons)
-    return True
-
-
-def _enter_user_namespace(features: list[str], reasons: list[str]) -> None:
-    """Become ``nobody``, in a user namespace so RLIMIT_NPROC counts this job's tasks only."""
     sc.drop_bounding_set()
     uid, gid = _become_nobody(features)
     try:
@@ -147,6 +142,28 @@ def _enter_user_namespace(features: list[str], reasons: list[str]) -> None:
         features.append("user-ns")
     except OSError as exc:
         reasons.append(f"user namespace refused: {exc}")
+
+
+def _isolate_unprivileged(limits: Limits, channel: ChildChannel, features: list[str],
+                          reasons: list[str]) -> bool:
+    """Unshare every namespace (the user namespace makes it allowed) and fork PID 1, leaving
+    this process behind as a shim that reports PID 1's exit status; False where refused."""
+    try:
+        sources = rootfs.bind_sources()
+        uid, gid = os.getuid(), os.getgid()
+        sc.unshare(NAMESPACES)
+        _map_ids(uid, gid)
+    except OSError as exc:
+        reasons.append(f"namespaces unavailable: {exc}")
+        return False
+    features += ["user-ns", "pid-ns", "mount-ns", "net-ns", "ipc-ns", "uts-ns"]
+    _fork_namespace_init(channel)
+    try:
+        socket.sethostname("sandbox")
+        features += rootfs.build_root(sources, limits.scratch_mb, in_user_ns=True)
+    except OSError as exc:
+        reasons.append(f"fresh root refused: {exc}")
+    return True
 
 
 def _become_nobody(features: list[str]) -> tuple[int, int]:
@@ -170,6 +187,7 @@ def _fork_namespace_init(channel: ChildChannel) -> None:
     """Fork the namespace's PID 1 (returns there); this process becomes the status shim."""
     pid = os.fork()
     if pid == 0:
+        os.setsid()  # out of the shim's process group: kill(0, ...) must not reach it
         return
     code = 1
     try:
@@ -202,12 +220,12 @@ def _apply_rlimits(limits: Limits, baseline: int, features: list[str]) -> None:
     features.append("rlimits")
 
 
-def _drop_privileges(namespaced: bool, features: list[str]) -> None:
+def _drop_privileges(features: list[str]) -> None:
     try:
         sc.drop_bounding_set()
     except OSError:  # not ours to drop: an unprivileged worker has no capabilities either
         pass
-    if not namespaced:
+    if "uid-nobody" not in features and "user-ns" not in features:
         _become_nobody(features)
     sc.clear_capabilities()
     features.append("no-capabilities")

@@ -55,6 +55,8 @@ def worker_environment(home: str, extra: Mapping[str, str] | None = None) -> dic
         "PYTHONNOUSERSITE": "1",
         "TF_CPP_MIN_LOG_LEVEL": "3",
         "CUDA_VISIBLE_DEVICES": "",  # no GPU unless the caller passes one in ``env``
+        # Every thread's malloc arena reserves 64 MiB of address space, which RLIMIT_AS counts.
+        "MALLOC_ARENA_MAX": "2",
         "HOME": home,
         "TMPDIR": home,
     }
@@ -139,8 +141,11 @@ class WorkerPool:
             worker.wait_ready(self._start_timeout_s)
         limits = self.limits
         timeout = limits.job_budget_s(len(indices)) + SAFETY_MARGIN_S
-        max_bytes = (len(indices) + 2) * limits.message_bytes + 4 * limits.output_tail_bytes
-        reply = worker.request(line, timeout, max_bytes + 65536)
+        # Every message was re-encoded compactly by the worker and checked against the limit;
+        # JSON escaping can make the tail (and the job id) up to six times longer.
+        max_bytes = ((len(indices) + 2) * limits.message_bytes
+                     + 6 * (limits.output_tail_bytes + len(job_id)) + 65536)
+        reply = worker.request(line, timeout, max_bytes)
         return parse_outcome(reply, job_id, indices)
 
     def _release(self, worker: WorkerProcess, healthy: bool) -> None:
@@ -169,6 +174,11 @@ class WorkerPool:
         self.isolation_warning = f"sandbox isolation is degraded: {reasons}"
         LOGGER.warning(self.isolation_warning)
         warnings.warn(self.isolation_warning, SandboxDegradedWarning, stacklevel=3)
+
+    @property
+    def workdir(self) -> str:
+        """The pool's private directory: the workers' cwd and home, degraded jobs' scratch."""
+        return self._workdir
 
     @property
     def worker_pids(self) -> list[int]:

@@ -31,7 +31,7 @@ class ChildHandle:
     pidfd: int
     result_fd: int  # read end, non-blocking
     output_fd: int  # read end, non-blocking
-    namespaced: bool
+    contained: bool  # PID 1 of its own PID namespace: killing it kills all it started
 
     def kill(self) -> None:
         """SIGKILL the child; without a PID namespace, its process group too."""
@@ -39,7 +39,7 @@ class ChildHandle:
             signal.pidfd_send_signal(self.pidfd, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        if not self.namespaced:
+        if not self.contained:
             try:
                 os.killpg(self.pid, signal.SIGKILL)
             except OSError:  # the group is empty: only the unreaped leader was left
@@ -77,7 +77,7 @@ class ZygoteClient:
         for fd in (result_r, output_r):
             os.set_blocking(fd, False)
         return ChildHandle(int(reply["pid"]), fds[0], result_r, output_r,
-                           bool(reply["namespaced"]))
+                           bool(reply["contained"]))
 
     def reap(self) -> int | None:
         """Collect the current child's wait status (``None`` if it could not be learned)."""

@@ -111,7 +111,7 @@ class Attempt:
                     pass
 
     def _handle(self, line: bytes) -> None:
-        message = parse_message(line)
+        message = parse_message(line, self._limits.message_bytes)
         event = message.get("event")
         if self._phase == "isolation":
             self.result.isolation = parse_isolation(message)

@@ -19,6 +19,7 @@ import os
 import sys
 from typing import IO, Any
 
+from autograder.sandbox.channel import encode
 from autograder.sandbox.jobs import JobFormatError, check_job, run_job
 from autograder.sandbox.limits import Limits
 from autograder.sandbox.spawn import ZygoteClient, ZygoteError, start_zygote
@@ -63,7 +64,7 @@ def _serve(jobs: IO[bytes], protocol: IO[bytes], zygote: ZygoteClient, limits: L
 
 
 def _write(protocol: IO[bytes], message: dict[str, Any]) -> None:
-    protocol.write(json.dumps(message).encode() + b"\n")
+    protocol.write(encode(message) + b"\n")
     protocol.flush()
 
 

@@ -37,9 +37,9 @@ class RunnerImportError(ImportError):
 
 @dataclass(frozen=True)
 class _Spawned:
-    forked: int  # our child: the job itself, or the shim holding the namespace's PID 1
-    target: int  # the process running the job
-    namespaced: bool
+    forked: int  # our child: the job itself, or a shim waiting on the namespace's PID 1
+    shim: bool  # the job's status comes from the shim, on the announce socket
+    contained: bool  # in a PID namespace: nothing of the job outlives its PID 1
     announce: socket.socket
     scratch: str
 
@@ -84,6 +84,9 @@ class _Zygote:
         self._limits = limits
         self._workdir = workdir
         self._current: _Spawned | None = None
+        self._pid_ns: int | None = None  # our own PID namespace, to return to after each fork
+        if os.geteuid() == 0 and limits.isolation != "degraded":
+            self._pid_ns = os.open("/proc/self/ns/pid", os.O_RDONLY)
 
     def serve(self) -> None:
         while True:
@@ -108,20 +111,51 @@ class _Zygote:
 
     def _spawn(self, job_fd: int, result_fd: int, output_fd: int) -> tuple[dict[str, Any],
                                                                            list[int]]:
+        procs.reap_children()  # shims of earlier jobs that were still exiting
         scratch = tempfile.mkdtemp(prefix="job-", dir=self._workdir)
         if os.geteuid() == 0:
             os.chown(scratch, NOBODY, NOBODY)
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
-        pid = os.fork()
+        new_pid_ns = self._enter_new_pid_ns()
+        try:
+            pid = os.fork()
+        except OSError:
+            pid = -1
+        if pid != 0 and new_pid_ns:  # the parent's later children belong in its own namespace
+            sc.setns(int(self._pid_ns or 0), sc.CLONE_NEWPID)
+        if pid < 0:
+            for fd in (job_fd, result_fd, output_fd):
+                os.close(fd)
+            self._cleanup(ours, scratch)
+            theirs.close()
+            return {"error": "fork failed"}, []
         if pid == 0:
             ours.close()
-            channel = ChildChannel(result_fd, output_fd, theirs, os.getppid())
+            channel = ChildChannel(result_fd, output_fd, theirs, os.getppid(), new_pid_ns)
             run_child(job_fd, scratch, channel, self._limits, self._runner)
         theirs.close()
         for fd in (job_fd, result_fd, output_fd):
             os.close(fd)
+        if new_pid_ns:
+            self._current = _Spawned(pid, False, True, ours, scratch)
+            return {"pid": pid, "contained": True}, [os.pidfd_open(pid)]
+        return self._await_announcement(pid, ours, scratch)
+
+    def _enter_new_pid_ns(self) -> bool:
+        """Make our next child PID 1 of a new PID namespace (root only); False if refused."""
+        if self._pid_ns is None:
+            return False
+        try:
+            sc.unshare(sc.CLONE_NEWPID)
+        except OSError:
+            return False
+        return True
+
+    def _await_announcement(self, pid: int, ours: socket.socket,
+                            scratch: str) -> tuple[dict[str, Any], list[int]]:
+        """The child says whether it runs the job itself or left a shim behind."""
         ours.settimeout(self._limits.load_timeout_s)
         try:
             message, fds, _, _ = socket.recv_fds(ours, 256, 1)
@@ -133,16 +167,16 @@ class _Zygote:
             _, status = os.waitpid(pid, 0)
             self._cleanup(ours, scratch)
             return {"error": f"the sandbox did not start ({procs.describe_status(status)})"}, []
-        target = int(number)
-        pidfd = fds[0] if fds else os.pidfd_open(target)
-        self._current = _Spawned(pid, target, kind == "namespace", ours, scratch)
-        return {"pid": target, "namespaced": kind == "namespace"}, [pidfd]
+        shim = kind == "namespace"
+        self._current = _Spawned(pid, shim, shim, ours, scratch)
+        target = int(number) if shim else pid
+        return {"pid": target, "contained": shim}, [fds[0] if shim else os.pidfd_open(pid)]
 
     def _reap(self) -> dict[str, Any]:
         spawned, self._current = self._current, None
         assert spawned is not None
         status: int | None = None
-        if spawned.namespaced:
+        if spawned.shim:
             spawned.announce.settimeout(REAP_WAIT_S)
             try:
                 kind, _, number = spawned.announce.recv(256).decode().partition(" ")
@@ -151,10 +185,11 @@ class _Zygote:
                 pass
             if status is None:  # the shim dies, and its PID 1 with it (parent-death signal)
                 os.kill(spawned.forked, signal.SIGKILL)
-            os.waitpid(spawned.forked, 0)
+                os.waitpid(spawned.forked, 0)
         else:
             os.kill(spawned.forked, signal.SIGKILL)
             _, status = os.waitpid(spawned.forked, 0)
+        if not spawned.contained:
             procs.kill_descendants(os.getpid())
         self._cleanup(spawned.announce, spawned.scratch)
         return {"status": status}
@@ -163,4 +198,3 @@ class _Zygote:
     def _cleanup(announce: socket.socket, scratch: str) -> None:
         announce.close()
         shutil.rmtree(scratch, ignore_errors=True)
-        procs.reap_children()
