@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections.abc import Callable
 from contextlib import ExitStack
 from enum import IntEnum
@@ -112,19 +113,21 @@ def grade(paths: tuple[Path, ...], as_json: bool, summary: bool, out_dir: Path |
 
     students = _collect(paths)
     err = Console(stderr=True)
+    warnings.filterwarnings("ignore", message="sandbox isolation is degraded")  # printed below
     options = _session_options(course, secret_file, jobs, _limits(timeout, memory_mb, isolation))
     only = None if any(p.is_dir() for p in paths) else sorted(
         {m for subs in students.values() for m in subs})
     with open_session(options) as session, ExitStack() as stack:
-        if session.isolation_warning:
-            err.print(f"[bold red]WARNING:[/bold red] {session.isolation_warning}")
         book = stack.enter_context(open_gradebook(out_dir / FILENAME)) if out_dir else None
         progress = stack.enter_context(batch_progress(err, len(students))) if (
             len(students) > 1 or out_dir) else None
         from autograder.batch import grade_class
 
         batch = grade_class(session, students, book, progress, only)
+        warning = session.isolation_warning
     results = batch.results
+    if warning:
+        err.print(f"[bold red]WARNING:[/bold red] {warning}", highlight=False)
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in results], indent=2))
     else:

@@ -42,7 +42,12 @@ class Session:
     course: Course
     secret_source: str
     workers: int
-    isolation_warning: str = ""
+    pool: Any = None
+
+    @property
+    def isolation_warning(self) -> str:
+        """Set once a job ran without full isolation (e.g. no user namespaces)."""
+        return str(getattr(self.pool, "isolation_warning", None) or "")
 
     @cached_property
     def environment(self) -> dict[str, Any]:
@@ -80,5 +85,4 @@ def open_session(options: SessionOptions) -> Iterator[Session]:
     references = References(course)
     with WorkerPool(options.workers, limits) as pool:
         grader = Grader(SPECS, references, secret, pool)
-        warning = pool.degraded_warning() if hasattr(pool, "degraded_warning") else ""
-        yield Session(grader, course, source, options.workers, warning)
+        yield Session(grader, course, source, options.workers, pool)
