@@ -16,7 +16,8 @@ from autograder.course import Course
 
 BEGIN = re.compile(r"^(?P<indent>[ \t]*)### BEGIN SOLUTION[ \t]*$")
 END = re.compile(r"^[ \t]*### END SOLUTION[ \t]*$")
-HEADER = "# This file is generated from solutions/{name} by `gradetape build`; edit that file.\n"
+HEADER = ("# This file is generated from solutions/{name}\n"
+          "# by `gradetape build`; edit that file, not this one.\n")
 
 
 class BuildError(ValueError):

@@ -30,7 +30,7 @@ task, whether the examples pass and a hint when they do not. The self-check is f
 never your grade: grading also uses hidden inputs, so make your functions work for any valid
 input, not just the examples."""
 CHECK_CODE = 'from autograder import check\n\ncheck("{module}")'
-MODULE_LINE = 'GRADETAPE_MODULE = "{module}"  # tells check() at the end which module this is'
+MODULE_LINE = '# tells check() at the end which module this is\nGRADETAPE_MODULE = "{module}"'
 
 
 def notebook_for(solution: Path) -> NotebookNode:

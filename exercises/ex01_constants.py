@@ -1,4 +1,5 @@
-# This file is generated from solutions/ex01_constants.py by `gradetape build`; edit that file.
+# This file is generated from solutions/ex01_constants.py
+# by `gradetape build`; edit that file, not this one.
 # %% [markdown]
 # # Module 1 — Tensors and constants
 #

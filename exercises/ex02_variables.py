@@ -1,4 +1,5 @@
-# This file is generated from solutions/ex02_variables.py by `gradetape build`; edit that file.
+# This file is generated from solutions/ex02_variables.py
+# by `gradetape build`; edit that file, not this one.
 # %% [markdown]
 # # Module 2 — Variables
 #

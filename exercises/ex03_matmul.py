@@ -1,4 +1,5 @@
-# This file is generated from solutions/ex03_matmul.py by `gradetape build`; edit that file.
+# This file is generated from solutions/ex03_matmul.py
+# by `gradetape build`; edit that file, not this one.
 # %% [markdown]
 # # Module 3 — Matrix multiplication
 #

@@ -1,4 +1,5 @@
-# This file is generated from solutions/ex04_first_order.py by `gradetape build`; edit that file.
+# This file is generated from solutions/ex04_first_order.py
+# by `gradetape build`; edit that file, not this one.
 # %% [markdown]
 # # Module 4 — First-order gradients with `tf.GradientTape`
 #

@@ -1,4 +1,5 @@
-# This file is generated from solutions/ex05_second_order.py by `gradetape build`; edit that file.
+# This file is generated from solutions/ex05_second_order.py
+# by `gradetape build`; edit that file, not this one.
 # %% [markdown]
 # # Module 5 — Second-Order Derivatives with Nested Tapes
 #

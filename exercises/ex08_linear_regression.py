@@ -1,4 +1,5 @@
-# This file is generated from solutions/ex08_linear_regression.py by `gradetape build`; edit that file.
+# This file is generated from solutions/ex08_linear_regression.py
+# by `gradetape build`; edit that file, not this one.
 # %% [markdown]
 # # Module 8 — Linear Regression by Gradient Descent
 #

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+import autograder
 from autograder import codec, harness, observe
 
 observe.install()
+
+
+@pytest.fixture(autouse=True)
+def _outside_the_sandbox_afterwards(monkeypatch):
+    """run_job marks the process as a sandbox child; undo that for the tests after it."""
+    monkeypatch.setattr(autograder, "IN_SANDBOX", autograder.IN_SANDBOX)
 
 
 def run(cells, calls, as_main=False):

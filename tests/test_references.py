@@ -69,11 +69,13 @@ ex06 = _reference_fixture("ex06")
 ex07 = _reference_fixture("ex07")
 ex08 = _reference_fixture("ex08")
 
-ALL_TASKS = [(spec.name, task.name) for spec in SPECS.values() for task in spec.tasks]
+# The eight core modules are checked here; ex09-ex11 have tests/test_advanced_modules.py.
+ALL_TASKS = [(spec.name, task.name) for spec in SPECS.values() for task in spec.tasks
+             if spec.name in ALIASES.values()]
 
 
-def test_all_modules_and_tasks_are_listed() -> None:
-    assert sorted(ALIASES.values()) == sorted(SPECS)
+def test_all_core_modules_and_tasks_are_listed() -> None:
+    assert sorted(ALIASES.values()) == sorted(SPECS)[:8]
     assert len(ALL_TASKS) == 31
 
 
