@@ -32,3 +32,35 @@ def nested_tapes(student: dict[str, Any], reference: dict[str, Any]) -> CheckOut
     if any(t.get("nested") for t in tapes):
         return None
     return CheckOutcome("the GradientTapes were not nested", ("tapes-not-nested",))
+
+
+@special_check("no-full-hessian")
+def no_full_hessian(student: dict[str, Any], reference: dict[str, Any]) -> CheckOutcome | None:
+    """A Hessian-vector product must not build the Hessian with ``tape.jacobian``."""
+    jacobians = student.get("observations", {}).get("jacobians", [])
+    if not jacobians:
+        return None
+    return CheckOutcome(f"tape.{jacobians[0].get('kind', 'jacobian')} was called: the Hessian "
+                        "was formed", ("hessian-formed",))
+
+
+@special_check("traces-once")
+def traces_once(student: dict[str, Any], reference: dict[str, Any]) -> CheckOutcome | None:
+    """The work runs under ``tf.function`` and each function (by source) is traced at most once.
+
+    Counting by source, not by object, also catches a ``tf.function`` re-created in a loop.
+    """
+    functions = student.get("observations", {}).get("functions", [])
+    if not any(f.get("calls") for f in functions):
+        return CheckOutcome("no tf.function was called", ("no-tf-function",))
+    traces: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for f in functions:
+        traces[f["key"]] = traces.get(f["key"], 0) + int(f.get("traces", 0))
+        names[f["key"]] = str(f.get("name", "?"))
+    retraced = sorted((n, key) for key, n in traces.items() if n > 1)
+    if not retraced:
+        return None
+    count, key = retraced[-1]
+    return CheckOutcome(f"tf.function {names[key]!r} was traced {count} times in one call, "
+                        "expected once", ("retracing",))

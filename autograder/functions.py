@@ -95,6 +95,49 @@ def _two_var_label(p: dict[str, Any]) -> str:
     return f"f(x, y) = {p['a']:g}*x**2*y + {p['b']:g}*y**3 + {p['c']:g}*sin(x)"
 
 
+# Vector-valued and vector-input entries (Module 9): they act on the LAST axis of x, so a
+# batch of rows (k, n) maps row by row, and matrices are cast to x's dtype.
+
+
+def _matrix(p: dict[str, Any], key: str, x: Any) -> Any:
+    return _tf().constant(p[key], dtype=x.dtype)
+
+
+def _tanh_layer(p: dict[str, Any]) -> Callable[[Any], Any]:
+    a = float(p.get("a", 1.0))
+    return lambda x: a * _tf().tanh(_tf().linalg.matvec(_matrix(p, "W", x), x))
+
+
+def _shape_label(p: dict[str, Any], key: str) -> str:
+    rows = p[key]
+    return f"{key} = {rows}" if len(rows) * len(rows[0]) <= 9 else (
+        f"{key} of shape {len(rows)}x{len(rows[0])}")
+
+
+def _rosenbrock(p: dict[str, Any]) -> Callable[[Any], Any]:
+    a, b = float(p.get("a", 1.0)), float(p.get("b", 100.0))
+
+    def f(x: Any) -> Any:
+        head, tail = x[..., :-1], x[..., 1:]
+        return _tf().reduce_sum(b * (tail - head * head) ** 2 + (a - head) ** 2, axis=-1)
+
+    return f
+
+
+def _quadratic(p: dict[str, Any]) -> Callable[[Any], Any]:
+    def f(x: Any) -> Any:
+        tf = _tf()
+        ax = tf.linalg.matvec(_matrix(p, "A", x), x)
+        c = tf.constant(p["c"], dtype=x.dtype)
+        return tf.reduce_sum(0.5 * x * ax + c * x, axis=-1)
+
+    return f
+
+
+def _logsumexp(p: dict[str, Any]) -> Callable[[Any], Any]:
+    return lambda x: _tf().reduce_logsumexp(_tf().linalg.matvec(_matrix(p, "W", x), x), axis=-1)
+
+
 CATALOG: dict[str, Entry] = {
     "poly": Entry(_poly, _poly_label),
     "sin": Entry(_unary("sin"), _unary_label("sin")),
@@ -108,6 +151,18 @@ CATALOG: dict[str, Entry] = {
     "product": Entry(
         _product, lambda p: f"f(x0, x1) = {p['a']:g}*x0*x1 + {p['b']:g}*x1**2", arity=2
     ),
+    "tanh_layer": Entry(
+        _tanh_layer, lambda p: f"f(x) = {p.get('a', 1.0):g}*tanh(W @ x), {_shape_label(p, 'W')}"
+    ),
+    "rosenbrock": Entry(
+        _rosenbrock,
+        lambda p: f"f(x) = sum({p.get('b', 100.0):g}*(x[i+1] - x[i]**2)**2 + "
+                  f"({p.get('a', 1.0):g} - x[i])**2)",
+    ),
+    "quadratic": Entry(
+        _quadratic, lambda p: f"f(x) = 0.5 * x·(A @ x) + c·x, {_shape_label(p, 'A')}, c = {p['c']}"
+    ),
+    "logsumexp": Entry(_logsumexp, lambda p: f"f(x) = logsumexp(W @ x), {_shape_label(p, 'W')}"),
 }
 
 

@@ -131,6 +131,55 @@ _HINTS = [
          "code, or running out of memory), so this task could not be graded."),
     Hint("output-too-large", "the output exceeded the size limit",
          "Your function returned far more data than the task needs."),
+    Hint("jacobian-vs-gradient", "a gradient (summed over the outputs) came back where a "
+         "Jacobian was asked, or the reverse",
+         "`tape.gradient(y, x)` differentiates the SUM of y's elements and has x's shape; "
+         "`tape.jacobian(y, x)` keeps one derivative per element of y and has shape "
+         "`y.shape + x.shape`. A Hessian is the Jacobian of the gradient: "
+         "`outer.jacobian(g, x)`, not `outer.gradient(g, x)`."),
+    Hint("batch-jacobian", "the full Jacobian of a batch came back instead of per-example ones",
+         "`tape.jacobian` on a batch of shape (batch, n) gives (batch, m, batch, n), mostly "
+         "zeros across examples. `tape.batch_jacobian(y, x)` gives the per-example Jacobians, "
+         "shape (batch, m, n)."),
+    Hint("hessian-formed", "a Hessian-vector product built the full Hessian",
+         "The point of a Hessian-vector product is to never build the n×n Hessian: "
+         "differentiate the scalar `tf.reduce_sum(g * v)` (g the inner gradient) with the "
+         "outer tape's `gradient`, not `jacobian`."),
+    Hint("hvp-not-directional", "H·[1, …, 1] scaled by v instead of H·v",
+         "`outer.gradient(g, x)` differentiates the sum of g and gives H·[1, …, 1]; "
+         "multiplying that by v afterwards is not H·v. Differentiate the dot product "
+         "`tf.reduce_sum(g * v)` instead (or pass `output_gradients=v`)."),
+    Hint("stop-gradient-missing", "the gradient flowed through a part that should be constant",
+         "The result includes the derivative of a factor that should be treated as a "
+         "constant. Wrap it in `tf.stop_gradient(...)`, or compute it inside "
+         "`with tape.stop_recording():`, so the tape does not differentiate through it."),
+    Hint("clip-value-not-gradient", "the forward value was clipped instead of the gradient",
+         "`tf.clip_by_value` on the value changes the function itself (and zeroes its "
+         "gradient where it clips). Gradient clipping leaves the forward value unchanged: use "
+         "`tf.custom_gradient` with an identity forward pass whose `grad` function clips the "
+         "upstream gradient."),
+    Hint("clip-after-backprop", "the final gradient was clipped instead of the one passing "
+         "through the clipping point",
+         "Clipping the gradient after `tape.gradient` returns is not the same as clipping it "
+         "where it flows backwards through the marked point: the chain rule multiplies by the "
+         "remaining local derivatives after the clip. Put the clip in a `tf.custom_gradient`."),
+    Hint("nan-gradient", "the gradient is NaN where the true derivative is finite",
+         "A NaN gradient usually comes from an intermediate that overflows (`tf.exp(100.0)` is "
+         "inf in float32) or from `tf.where`: its unselected branch still gets a zero "
+         "gradient, and 0 × inf = NaN. Make both branches safe (feed the unsafe one a harmless "
+         "input with a first `tf.where`) or give the function a stable `tf.custom_gradient`."),
+    Hint("retracing", "a tf.function was traced more than once in one call",
+         "Your tf.function was traced again and again: every new Python value in its "
+         "arguments (an epoch number, a float that changes) or a `tf.function` re-created in "
+         "a loop makes a new graph. Create the function once, outside the loop, and pass only "
+         "tensors (or values that never change) to it."),
+    Hint("no-tf-function", "the work did not run under tf.function",
+         "This task asks for the training step to run as a graph: decorate it with "
+         "`@tf.function` (or wrap it with `tf.function(step)`) and call that."),
+    Hint("gradient-check-float32", "a gradient check ran in float32",
+         "Finite differences in float32 are too noisy to check a gradient: the error of "
+         "f(x + δ) − f(x − δ) is about 1e-7·|f|/δ. Cast the data and parameters to float64 "
+         "before `tf.test.compute_gradient`."),
 ]
 
 CATALOG: dict[str, Hint] = {hint.id: hint for hint in _HINTS}

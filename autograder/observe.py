@@ -18,6 +18,10 @@ _gradients: list[dict[str, Any]] = []
 _live: dict[int, int] = {}  # id(tape) -> index in _tapes
 _keep: list[Any] = []  # keeps observed tapes alive so their ids stay unique during a call
 _counters: dict[str, int] = {"numpy_in_tape": 0}
+_jacobians: list[dict[str, Any]] = []
+# Every tf.function the submission created, for the life of the child (a module-level one is
+# made at load time and called by several cases); per call, snapshot() reports the change.
+_functions: list[dict[str, Any]] = []
 
 
 def reset() -> None:
@@ -27,6 +31,10 @@ def reset() -> None:
     _live.clear()
     _keep.clear()
     _counters["numpy_in_tape"] = 0
+    _jacobians.clear()
+    for record in _functions:
+        record["calls_at_reset"] = record["calls"]
+        record["traces_at_reset"] = _tracing_count(record["function"])
 
 
 def snapshot() -> dict[str, Any]:
@@ -35,6 +43,8 @@ def snapshot() -> dict[str, Any]:
         "tapes": [dict(t) for t in _tapes],
         "gradients": [dict(g) for g in _gradients],
         "numpy_in_tape": _counters["numpy_in_tape"],
+        "jacobians": [dict(j) for j in _jacobians],
+        "functions": _function_changes(),
     }
 
 
@@ -51,6 +61,8 @@ def install() -> None:
 
     tape_cls = backprop.GradientTape
     _patch_tape(tape_cls)
+    _patch_jacobians(tape_cls)
+    _patch_tf_function()
     _patch_numpy(ops._EagerTensorBase)
     _patch_constants(constant_op)
     _state["installed"] = True
@@ -184,3 +196,80 @@ def _patch_constants(constant_op: Any) -> None:
         return original(value, *args, **kwargs)
 
     constant_op.convert_to_eager_tensor = convert_to_eager_tensor
+
+
+def _patch_jacobians(cls: Any) -> None:
+    """Record ``tape.jacobian`` / ``tape.batch_jacobian`` calls (a Hessian formed in full)."""
+    for kind in ("jacobian", "batch_jacobian"):
+        original = getattr(cls, kind)
+
+        def wrapper(self: Any, target: Any, source: Any, *args: Any,
+                    _kind: str = kind, _original: Any = original, **kwargs: Any) -> Any:
+            _jacobians.append({"kind": _kind, "tape": _live.get(id(self)),
+                               "target_shape": _shape_of(target),
+                               "source_shape": _shape_of(source)})
+            return _original(self, target, source, *args, **kwargs)
+
+        wrapper.__wrapped__ = original  # type: ignore[attr-defined]
+        setattr(cls, kind, wrapper)
+
+
+def _shape_of(value: Any) -> list[int | None] | None:
+    shape = getattr(value, "shape", None)
+    try:
+        return None if shape is None else list(shape)
+    except (TypeError, ValueError):  # unknown rank
+        return None
+
+
+def _patch_tf_function() -> None:
+    """Count the calls and traces of every ``tf.function`` made by non-TensorFlow code.
+
+    TensorFlow makes functions of its own (``tape.jacobian`` runs through one); those are
+    skipped by the module of the Python function they wrap.
+    """
+    from tensorflow.python.eager.polymorphic_function import polymorphic_function
+
+    cls = polymorphic_function.Function
+    orig_init, orig_call = cls.__init__, cls.__call__
+
+    def __init__(self: Any, python_function: Any, *args: Any, **kwargs: Any) -> None:
+        orig_init(self, python_function, *args, **kwargs)
+        module = str(getattr(python_function, "__module__", "") or "")
+        if module.split(".")[0] in ("tensorflow", "keras", "tf_keras"):
+            return
+        code = getattr(python_function, "__code__", None)
+        name = str(getattr(python_function, "__qualname__", type(python_function).__name__))
+        key = f"{name}@{code.co_firstlineno}" if code is not None else name
+        self._gradetape_observed = len(_functions)
+        _functions.append({"function": self, "name": name, "key": key, "calls": 0,
+                           "calls_at_reset": 0, "traces_at_reset": 0})
+
+    def __call__(self: Any, *args: Any, **kwargs: Any) -> Any:
+        index = getattr(self, "_gradetape_observed", None)
+        if index is not None:
+            _functions[index]["calls"] += 1
+        return orig_call(self, *args, **kwargs)
+
+    __init__.__wrapped__ = orig_init  # type: ignore[attr-defined]
+    __call__.__wrapped__ = orig_call  # type: ignore[attr-defined]
+    cls.__init__, cls.__call__ = __init__, __call__
+
+
+def _tracing_count(function: Any) -> int:
+    try:
+        return int(function.experimental_get_tracing_count())
+    except Exception:  # a half-built function (its __init__ raised) has no cache
+        return 0
+
+
+def _function_changes() -> list[dict[str, Any]]:
+    """Calls and traces of each observed tf.function since the last reset (used ones only)."""
+    changes = []
+    for record in _functions:
+        calls = record["calls"] - record["calls_at_reset"]
+        traces = _tracing_count(record["function"]) - record["traces_at_reset"]
+        if calls or traces:
+            changes.append({"name": record["name"], "key": record["key"], "calls": calls,
+                            "traces": traces})
+    return changes

@@ -35,8 +35,8 @@ def graded() -> dict[str, dict]:
 
 def test_references_earn_full_marks_on_every_module(graded):
     solutions = graded["solutions"]
-    assert len(solutions["exercises"]) == 8
-    assert solutions["score"] == solutions["max_score"] == 51
+    assert len(solutions["exercises"]) == 11
+    assert solutions["score"] == solutions["max_score"] == 77
     for exercise in solutions["exercises"]:
         assert exercise["status"] == "graded"
         assert all(t["status"] == "passed" for t in exercise["tasks"]), exercise["exercise"]
@@ -46,7 +46,7 @@ def test_stubs_earn_zero_with_not_implemented_everywhere(graded):
     stubs = graded["exercises"]
     assert stubs["score"] == 0 and "internal_errors" not in stubs
     tasks = [t for e in stubs["exercises"] for t in e["tasks"]]
-    assert len(tasks) == 31
+    assert len(tasks) == 44
     assert all(t["status"] == "error" and t["hints"] == ["not-implemented"] for t in tasks)
 
 
@@ -93,13 +93,13 @@ def test_list_shows_modules_tasks_and_points():
     run = gradetape("list", timeout=120)
     assert run.returncode == 0
     assert "ex04_first_order" in run.stdout and "cube_gradient" in run.stdout
-    assert "8 modules, 31 tasks, 51 points" in run.stdout
+    assert "11 modules, 44 tasks, 77 points" in run.stdout
 
 
 def test_table_output_names_the_diagnosis():
     run = gradetape("grade", "examples/class/ben_okafor", "--secret-file", str(SECRET))
     assert run.returncode == 0, run.stderr[-2000:]
-    assert "ben_okafor" in run.stdout and "35/51" in run.stdout
+    assert "ben_okafor" in run.stdout and "35/77" in run.stdout
     for hint in ("gradient-none-integer", "tapes-not-nested", "gradient-none-unwatched",
                  "tape-not-persistent", "sum-not-mean", "lr-sign"):
         assert hint in run.stdout

@@ -17,12 +17,16 @@ from autograder.specs import (  # noqa: E402
     ex06_watch,
     ex07_persistent_tape,
     ex08_linear_regression,
+    ex09_jacobians,
+    ex10_gradient_control,
+    ex11_multifeature_regression,
 )
 
 SPECS: dict[str, ModuleSpec] = {
     m.SPEC.name: m.SPEC
     for m in (ex01_constants, ex02_variables, ex03_matmul, ex04_first_order, ex05_second_order,
-              ex06_watch, ex07_persistent_tape, ex08_linear_regression)
+              ex06_watch, ex07_persistent_tape, ex08_linear_regression, ex09_jacobians,
+              ex10_gradient_control, ex11_multifeature_regression)
 }
 
 
