@@ -1,0 +1,18 @@
+# Divides the sum of squares by 3, the number of points in the examples, instead of by n.
+MUTANT = {"task": "mean_squared_error", "hints": ["hard-coded"]}
+
+
+def mean_squared_error(y_pred, y_true):
+    y_pred = tf.reshape(y_pred, tf.shape(y_true))
+    return tf.reduce_sum(tf.square(y_pred - y_true)) / 3.0
+
+
+# This student computed the loss inline in train_step (it does not call mean_squared_error), so
+# the mistake above costs points in mean_squared_error alone.
+def train_step(x, y, weight, bias, learning_rate):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(predict(x, weight, bias) - y))
+    grad_weight, grad_bias = tape.gradient(loss, [weight, bias])
+    weight.assign_sub(learning_rate * grad_weight)
+    bias.assign_sub(learning_rate * grad_bias)
+    return loss
