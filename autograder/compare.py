@@ -186,7 +186,7 @@ def _compare_values(expected: dict[str, Any], actual: dict[str, Any], options: O
     try:
         exp = _values(expected).astype(float).reshape(-1)
         act = _values(actual).astype(float).reshape(-1)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # e.g. a Python int beyond float range
         exp, act = _values(expected).reshape(-1), _values(actual).reshape(-1)
         if np.array_equal(exp, act):
             return None

@@ -9,13 +9,14 @@ holds neither and only ever sees the student's code and the inputs of that stude
 from __future__ import annotations
 
 import dataclasses
+import logging
 import platform
 import sys
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from autograder import __version__, hints
+from autograder import __version__, hints, wire
 from autograder.reference import GraderError, References, call_alternative
 from autograder.result import CaseResult, ExerciseResult, StudentResult, TaskResult
 from autograder.scoring import PlannedCase, judge_case, score_task
@@ -24,6 +25,7 @@ from autograder.spec import ModuleSpec, Task
 from autograder.submission import Submission, content_hash
 
 INTERNAL_PREFIX = "internal grader error"
+log = logging.getLogger("gradetape")
 
 
 class Outcome(Protocol):
@@ -99,6 +101,11 @@ class Grader:
                 errors.append(f"{name}: {exc}")
                 results.append(_unscored(self.specs[name], "not_gradable",
                                          f"{INTERNAL_PREFIX}: {exc}", ()))
+            except Exception as exc:  # a grader bug: this pair only, never the whole run
+                log.exception("internal error grading %s/%s", student, name)
+                errors.append(f"{name}: {type(exc).__name__}: {exc}")
+                results.append(_unscored(self.specs[name], "not_gradable",
+                                         f"{INTERNAL_PREFIX}: {type(exc).__name__}: {exc}", ()))
         return StudentResult(student, tuple(results), environment(), tuple(errors))
 
     def grade_module(self, student: str, spec: ModuleSpec,
@@ -114,12 +121,12 @@ class Grader:
         outcome = self.runner.run(self._job(spec, student, submission, plan))
         if getattr(outcome, "error", None):
             raise GraderError(f"the sandbox could not run the job: {outcome.error}")
-        load = outcome.load
+        load = wire.clean_load(outcome.load)  # the child's messages are untrusted
         if load.get("event") != "loaded":
             message, hint_ids = _load_failure(load)
             return _unscored(spec, "not_gradable", message, hint_ids, str(submission.path),
                              outcome.output_tail)
-        tasks = self._score(spec, plan, expected, outcome.calls)
+        tasks = self._score(spec, plan, expected, wire.clean_calls(outcome.calls))
         message = _load_message(submission, load)
         return ExerciseResult(spec.name, "graded", sum(t.score for t in tasks), spec.max_score,
                               message, tuple(tasks), str(submission.path), outcome.output_tail,

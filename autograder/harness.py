@@ -197,9 +197,16 @@ def run_job(job: dict[str, Any], emit: Emit) -> None:
         func = getattr(module, call["task"], None)
         if not callable(func):
             missing = {"type": "MissingFunction", "module": "", "line": None, "traceback": "",
-                       "message": f"no function named {call['task']!r} in the submission"}
+                       "message": _not_a_function(call["task"], func)}
             emit({"event": "call", "index": call["index"], "ok": False, "error": missing,
                   "observations": observe.snapshot(), "seconds": 0.0})
             continue
         result = invoke(func, call["args"], call["seed"], filename)
         emit({"event": "call", "index": call["index"], **result})
+
+
+def _not_a_function(name: str, found: Any) -> str:
+    """Why the task ``name`` cannot be called: absent, or defined as something else."""
+    if found is None:
+        return f"no function named {name!r} in the submission"
+    return f"{name!r} is not a function (it is of type {type(found).__name__})"

@@ -53,7 +53,8 @@ def judge_case(case: PlannedCase, expected: dict[str, Any], student: dict[str, A
     try:
         return _judge(case, expected, student or {"status": "crashed", "detail": "not run"},
                       alternatives)
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError, ArithmeticError,
+            RecursionError) as exc:
         return _result(case, "error", f"the result could not be read ({type(exc).__name__})",
                        ("crashed",))
 
