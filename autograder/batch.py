@@ -62,7 +62,8 @@ def grade_class(session: Session, students: dict[str, dict[str, Submission]],
     state = BatchState(len(pairs), len(students))
     remaining = {s: len(names) for s in students}
     lock = threading.Lock()
-    keys = {m: grader_key(session.course, m, session.grader.secret) for m in names}
+    settings = repr(getattr(session.pool, "limits", None))  # isolation mode and limits
+    keys = {m: grader_key(session.course, m, session.grader.secret, settings) for m in names}
     done: dict[tuple[str, str], ExerciseResult] = {}
 
     def work(pair: tuple[str, str]) -> None:

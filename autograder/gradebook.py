@@ -65,14 +65,20 @@ def file_hash(submission: Submission | None) -> str:
     return content_hash(submission)
 
 
-def grader_key(course: Course, module: str, secret: bytes) -> str:
-    """Changes when the grader, the module's spec or reference, or the secret changes."""
-    from autograder import specs
+def grader_key(course: Course, module: str, secret: bytes, settings: str = "") -> str:
+    """Changes when the grader's code, the module's spec or reference, the secret or the
+    sandbox ``settings`` (limits and isolation mode, as text) change: a row graded under
+    other rules is graded again, never reused."""
+    import autograder
 
+    package = Path(autograder.__file__).parent
     digest = hashlib.sha256(__version__.encode())
-    spec_file = Path(specs.__file__).with_name(f"{module}.py")
-    for path in (spec_file, course.solution(module)):
-        digest.update(path.read_bytes() if path.is_file() else b"absent")
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    solution = course.solution(module)
+    digest.update(solution.read_bytes() if solution.is_file() else b"absent")
+    digest.update(settings.encode())
     digest.update(hmac.new(secret, b"gradetape-fingerprint", hashlib.sha256).digest())
     return digest.hexdigest()
 

@@ -426,10 +426,6 @@ def test_forged_observations_do_not_beat_an_honest_wrong_answer(main_run: ClassR
     assert forged <= _task(main_run.exercise("honest_wrong", EX04), CUBE)["score"]
 
 
-@pytest.mark.xfail(os.geteuid() == 0, strict=True, reason="a root worker's child may create a "
-                   "nested user namespace (kernel attack surface); rootfs sets "
-                   "user.max_user_namespaces=0 only on the unprivileged path. See "
-                   "docs/security.md.")
 def test_no_nested_user_namespace(main_run: ClassRun) -> None:
     task = _task(main_run.exercise("nested_userns", EX04), CUBE)
     assert "nested user namespace: refused" in task.get("traceback", "")

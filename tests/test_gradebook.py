@@ -61,6 +61,16 @@ def test_grader_key_changes_with_the_secret_and_the_reference(course, tmp_path):
     assert key != grader_key(Course(tmp_path), "ex01_constants", b"one")
 
 
+def test_grader_key_changes_with_the_sandbox_settings(course):
+    from autograder.sandbox import Limits
+
+    strict = grader_key(course, "ex04_first_order", b"s", repr(Limits(isolation="require")))
+    loose = grader_key(course, "ex04_first_order", b"s", repr(Limits(isolation="degraded")))
+    slower = grader_key(course, "ex04_first_order", b"s", repr(Limits(isolation="require",
+                                                                       call_timeout_s=60)))
+    assert len({strict, loose, slower}) == 3
+
+
 def test_newer_schema_and_garbage_files_are_refused_clearly(tmp_path):
     path = tmp_path / FILENAME
     with open_gradebook(path):

@@ -44,6 +44,8 @@ def test_zip_has_the_scripts_at_its_root_and_the_course(autograder_zip):
             "autograder/export/gradescope_files/run_autograder"} <= names
     assert modes["setup.sh"] == modes["run_autograder"] == 0o755
     assert modes["gradetape-secret"] == 0o600
+    assert {m for n, m in modes.items() if n.startswith("solutions/")} == {0o600}
+    assert modes["autograder/harness.py"] == 0o644  # the sandboxed child imports it
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     assert not [n for n in names if n.startswith(("tests/", "examples/", "exercises/", "."))]
     assert f'GRADETAPE_MODULES-{MODULE}' in run and "@MODULES@" not in run

@@ -31,6 +31,7 @@ from autograder.sandbox import (
     rootfs,
 )
 from autograder.sandbox.channel import LineReader, ProtocolError, parse_message
+from autograder.sandbox.child import must_refuse
 from autograder.sandbox.jobs import run_job
 from autograder.sandbox.outcome import OutcomeError, parse_outcome
 from autograder.sandbox.spawn import start_zygote
@@ -545,6 +546,18 @@ def test_when_the_kernel_refuses_require_runs_nothing_and_auto_degrades(
         assert result["calls"] == {}
     else:
         assert result["calls"]["0"]["event"] == "call"
+
+
+@pytest.mark.parametrize(("degraded", "features", "isolation", "refused"), [
+    (False, ("user-ns",), "require", False),
+    (True, ("uid-nobody",), "require", True),
+    (True, ("uid-nobody",), "auto", False),  # a root grader: the child is nobody
+    (True, ("new-session",), "auto", True),  # unprivileged: the child would be the grader
+    (True, ("new-session",), "degraded", False),
+])
+def test_auto_falls_back_only_where_the_child_leaves_the_graders_uid(
+        degraded: bool, features: tuple[str, ...], isolation: str, refused: bool) -> None:
+    assert must_refuse(degraded, features, isolation) is refused
 
 
 # ------------------------------------------------------------------ the parent's checks

@@ -54,7 +54,11 @@ def build_autograder_zip(course_root: Path, out_zip: Path, *,
             _add(archive, name, text.encode("utf-8"), 0o755)
         _add(archive, SECRET_FILE, (secret or secrets.token_hex(32)).encode() + b"\n", 0o600)
         for path in bundled_files(root):
-            _add(archive, path.relative_to(root).as_posix(), path.read_bytes(), 0o644)
+            name = path.relative_to(root).as_posix()
+            # The references are for the grader (root on Gradescope) alone: a sandboxed
+            # child runs as nobody and must not read them even where isolation is degraded.
+            mode = 0o600 if name.startswith("solutions/") else 0o644
+            _add(archive, name, path.read_bytes(), mode)
     partial.replace(out_zip)
     return out_zip
 

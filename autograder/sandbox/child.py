@@ -57,7 +57,7 @@ def run_child(job_fd: int, scratch: str, channel: ChildChannel, limits: Limits,
         report = isolate_child(limits, scratch, channel)
         emit = Emitter(RESULT_FD, limits.message_bytes)
         emit(report.to_message())
-        if report.degraded and limits.isolation == "require":
+        if must_refuse(report.degraded, report.features, limits.isolation):
             _exit(EXIT_ISOLATION_REFUSED)
         _prepare_interpreter()
         code = EXIT_RAISED
@@ -66,6 +66,20 @@ def run_child(job_fd: int, scratch: str, channel: ChildChannel, limits: Limits,
     except BaseException:  # whatever happens, the child must exit here
         traceback.print_exc()
     _exit(code)
+
+
+def must_refuse(degraded: bool, features: tuple[str, ...] | list[str], isolation: str) -> bool:
+    """Whether a child that could not be fully isolated must run nothing.
+
+    ``require`` refuses any gap. ``auto`` accepts a gap only where the child still left the
+    grader's uid for ``nobody`` (a root grader): an unprivileged grader's child without
+    namespaces would run as the grader's own user, able to read the references and the secret
+    and to write into other students' folders, so ``auto`` refuses there too and only an
+    explicit ``degraded`` runs it.
+    """
+    if not degraded or isolation == "degraded":
+        return False
+    return isolation == "require" or "uid-nobody" not in features
 
 
 def _read_all(fd: int) -> bytes:

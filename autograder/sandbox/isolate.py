@@ -142,6 +142,8 @@ def _isolate_as_root(limits: Limits, features: list[str], reasons: list[str]) ->
         features.append("user-ns")
     except OSError as exc:
         reasons.append(f"user namespace refused: {exc}")
+        return
+    rootfs.limit_nested_userns(features)  # in the job's own user namespace: never host-wide
 
 
 def _isolate_unprivileged(limits: Limits, channel: ChildChannel, features: list[str],

@@ -94,7 +94,8 @@ def build_root(sources: list[BindSource], scratch_mb: int, in_user_ns: bool) -> 
     sc.mount("tmpfs", f"{root}/tmp", "tmpfs", sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC,
              f"size={scratch_mb}m,mode=1777")
     features.append("tmpfs-scratch")
-    _remount_readonly_under(root, keep_writable={root, f"{root}/tmp", f"{root}/proc"})
+    _remount_readonly_under(root, keep_writable={root, f"{root}/tmp", f"{root}/proc",
+                                                 f"{root}/proc/sys/user"})
     os.chdir(root)
     sc.pivot_root(".", ".")
     sc.umount(".", sc.MNT_DETACH)
@@ -148,6 +149,24 @@ def _mount_proc(root: str, in_user_ns: bool, features: list[str]) -> None:
         path = f"{root}/proc/{name}"
         if os.path.exists(path):
             sc.mount(path, path, None, sc.MS_BIND | sc.MS_REC)
+    if not in_user_ns and os.path.isdir(f"{root}/proc/sys/user"):
+        # A mount of its own, left writable: the root path enters its user namespace only
+        # after this, then sets that namespace's max_user_namespaces (limit_nested_userns).
+        sc.mount(f"{root}/proc/sys/user", f"{root}/proc/sys/user", None, sc.MS_BIND)
+
+
+def limit_nested_userns(features: list[str]) -> None:
+    """Forbid user namespaces below the caller's own (call only inside a fresh one).
+
+    The sysctl is per user namespace and needs CAP_SYS_RESOURCE there to change, so once the
+    child drops its capabilities it cannot raise the limit again.
+    """
+    try:
+        with open("/proc/sys/user/max_user_namespaces", "w", encoding="ascii") as f:
+            f.write("0")
+        features.append("no-nested-userns")
+    except OSError:
+        pass
 
 
 def _remount_readonly_under(root: str, keep_writable: set[str]) -> None:

@@ -165,7 +165,9 @@ class Attempt:
         isolation = self.result.isolation
         if status is not None and os.WIFEXITED(status) and isolation is not None \
                 and os.WEXITSTATUS(status) == EXIT_ISOLATION_REFUSED:
-            return "full isolation required but unavailable: " + "; ".join(isolation["reasons"])
+            return ("full isolation required but unavailable: " + "; ".join(isolation["reasons"])
+                    + " (grading anyway needs --isolation degraded, and its results are not "
+                    "trustworthy: see docs/security.md)")
         if self._phase == "isolation":
             return f"the sandbox could not be set up ({detail})"
         return detail
