@@ -12,7 +12,10 @@ from typing import Any
 from autograder.spec import Task
 
 _DTYPE_MIX = re.compile(r"expected to be a \w+ tensor but is a \w+ tensor|"
-                        r"must have the same dtype|Tensor conversion requested dtype")
+                        r"must have the same dtype|Tensor conversion requested dtype|"
+                        r"Cannot convert .{0,80} to EagerTensor of dtype")
+_REBOUND = re.compile(r"EagerTensor' object has no attribute 'assign|"
+                      r"`variable .= value` with `tf.Variable`s is not supported")
 _NOT_PERSISTENT = "non-persistent GradientTape can only be used"
 _NONE_OPERAND = re.compile(r"NoneType")
 
@@ -30,6 +33,8 @@ def hints_for_error(error: dict[str, Any], observations: dict[str, Any] | None,
         hints.append("tape-not-persistent")
     if _DTYPE_MIX.search(message):
         hints.append("dtype-mismatch")
+    if _REBOUND.search(message):  # `v = v - x` (or `v -= x`) made v a plain tensor
+        hints.append("variable-rebound")
     if kind in ("TypeError", "AttributeError", "ValueError") and _NONE_OPERAND.search(message):
         hints.extend(explain_none_gradient(observations or {}))
     if _numpy_target(observations or {}):
@@ -39,7 +44,7 @@ def hints_for_error(error: dict[str, Any], observations: dict[str, Any] | None,
 
 def _numpy_target(observations: dict[str, Any]) -> bool:
     """``tape.gradient`` was asked to differentiate a NumPy value (TF then raises)."""
-    return any(kind != "tensor" for g in observations.get("gradients", [])
+    return any(kind == "numpy" for g in observations.get("gradients", [])
                for kind in g.get("target_kinds", []))
 
 

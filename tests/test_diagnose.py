@@ -45,11 +45,26 @@ def test_none_gradient_explanations(observations, want):
           "based) was expected to be a double tensor but is a float tensor"}, ["dtype-mismatch"]),
         ({"type": "InvalidArgumentError", "message": "Incompatible shapes: [2] vs. [3]"},
          ["elementwise-not-matmul"]),
+        ({"type": "TypeError", "message": "Cannot convert 2.5 to EagerTensor of dtype int32"},
+         ["dtype-mismatch"]),
+        ({"type": "RuntimeError", "message": "`variable -= value` with `tf.Variable`s is not "
+          "supported. Use `variable.assign_sub(value)` to modify the variable"},
+         ["variable-rebound"]),
+        ({"type": "AttributeError", "message": "'tensorflow.python.framework.ops.EagerTensor' "
+          "object has no attribute 'assign'"}, ["variable-rebound"]),
         ({"type": "ValueError", "message": "something else"}, []),
     ],
 )
 def test_error_hints(error, want):
     assert hints_for_error(error, None, TASK) == want
+
+
+def test_only_a_numpy_target_blames_numpy():
+    error = {"type": "ValueError", "message": "something else"}
+    numpy_target = {"gradients": [{**grad(watched=True), "target_kinds": ["numpy"]}]}
+    none_target = {"gradients": [{**grad(watched=True), "target_kinds": ["NoneType"]}]}
+    assert hints_for_error(error, numpy_target, TASK) == ["gradient-none-numpy"]
+    assert hints_for_error(error, none_target, TASK) == []
 
 
 def test_using_a_none_gradient_is_explained_by_the_tape():

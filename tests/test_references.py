@@ -625,6 +625,7 @@ def test_first_and_second_derivative_finite_differences(ex05, name, params, x) -
     ("name", "params", "x", "want"),
     [
         ("poly", {"coeffs": [0, 0, 0, 0, 1]}, 2.0, 48.0),
+        ("poly", {"coeffs": [0, 0, 0, 0, 1]}, 1.5, 36.0),  # the public case
         ("poly", {"coeffs": [0, 0, 0, 1]}, -1.0, 6.0),
         ("poly", {"coeffs": [1, 2, 3]}, 0.5, 0.0),  # f''' does not depend on x: zero
         ("sin", {}, 0.5, -math.cos(0.5)),

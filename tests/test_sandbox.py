@@ -548,6 +548,17 @@ def test_when_the_kernel_refuses_require_runs_nothing_and_auto_degrades(
         assert result["calls"]["0"]["event"] == "call"
 
 
+def test_the_root_is_assembled_where_no_bind_source_lives() -> None:
+    def sources(*paths: str) -> list[rootfs.BindSource]:
+        return [rootfs.BindSource(p) for p in paths]
+
+    first = rootfs.STAGING_CANDIDATES[0]
+    assert rootfs.staging_dir(sources("/usr", "/tmp/checkout/.venv")) != "/tmp"
+    assert rootfs.staging_dir(sources(f"{first}/x")) != first
+    with pytest.raises(OSError, match="no directory to assemble the root in"):
+        rootfs.staging_dir(sources(*(f"{c}/x" for c in rootfs.STAGING_CANDIDATES)))
+
+
 @pytest.mark.parametrize(("degraded", "features", "isolation", "refused"), [
     (False, ("user-ns",), "require", False),
     (True, ("uid-nobody",), "require", True),

@@ -18,7 +18,9 @@ SYSTEM_PATHS = ("/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin")
 HOST_ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime")
 DEVICES = ("null", "zero", "full", "random", "urandom")
 PROC_READONLY = ("sys", "sysrq-trigger", "irq", "bus")
-STAGING = "/tmp"  # any existing directory: our private mount namespace hides what it covers
+# Where the new root is assembled: any existing directory that holds none of the bind sources
+# (a tmpfs is mounted over it in our private mount namespace, hiding what it covers there).
+STAGING_CANDIDATES = ("/tmp", "/mnt", "/media", "/srv", "/var/tmp", "/opt", "/run", "/home")
 SYNTHETIC_ETC = {
     "passwd": "root:x:0:0:sandbox:/tmp:/bin/sh\nnobody:x:65534:65534::/nonexistent:/bin/false\n",
     "group": "root:x:0:\nnogroup:x:65534:\n",
@@ -83,8 +85,8 @@ def build_root(sources: list[BindSource], scratch_mb: int, in_user_ns: bool) -> 
     """
     features: list[str] = []
     sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
-    sc.mount("tmpfs", STAGING, "tmpfs", sc.MS_NOSUID | sc.MS_NODEV, "size=1m,mode=0755")
-    root = STAGING
+    root = staging_dir(sources)
+    sc.mount("tmpfs", root, "tmpfs", sc.MS_NOSUID | sc.MS_NODEV, "size=1m,mode=0755")
     for source in sources:
         _place(root, source)
     _write_etc(root)
@@ -105,6 +107,30 @@ def build_root(sources: list[BindSource], scratch_mb: int, in_user_ns: bool) -> 
     os.chdir("/tmp")
     features += ["pivot-root", "readonly-root"]
     return features
+
+
+def staging_dir(sources: list[BindSource]) -> str:
+    """A candidate directory that covers no bind source, link target or their real paths (a
+    checkout or a virtual environment under ``/tmp`` must stay visible while the root is
+    assembled), preferring an empty one."""
+    used = set()
+    for source in sources:
+        for path in (source.path, source.link):
+            if path:
+                used |= {path, os.path.realpath(path)}
+
+    def covers(candidate: str) -> bool:
+        return any(p == candidate or p.startswith(candidate + "/") for p in used)
+
+    usable = [c for c in STAGING_CANDIDATES
+              if os.path.isdir(c) and not os.path.islink(c) and not covers(c)]
+    for candidate in usable:  # an empty directory first: covering it hides nothing at all
+        if not os.listdir(candidate):
+            return candidate
+    if usable:
+        return usable[0]
+    raise OSError(2, "no directory to assemble the root in: every candidate holds a bind "
+                     f"source ({', '.join(STAGING_CANDIDATES)})")
 
 
 def _place(root: str, source: BindSource) -> None:

@@ -33,7 +33,7 @@ SPEC = ModuleSpec(
              checks=_TAPE),
         Task("first_and_second_derivative", 2, public=((CUBE, 3.0),), hidden=_at(3),
              checks=_TAPE),
-        Task("third_derivative", 2, public=((fn("poly", coeffs=[0, 0, 0, 0, 1]), 2.0),),
+        Task("third_derivative", 2, public=((fn("poly", coeffs=[0, 0, 0, 0, 1]), 1.5),),
              hidden=_at(4), checks=_TAPE),
     ),
 )
