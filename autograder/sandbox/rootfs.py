@@ -87,15 +87,17 @@ def build_root(sources: list[BindSource], scratch_mb: int, in_user_ns: bool) -> 
     sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
     root = staging_dir(sources)
     sc.mount("tmpfs", root, "tmpfs", sc.MS_NOSUID | sc.MS_NODEV, "size=1m,mode=0755")
+    # The scratch first: a source under /tmp (a checkout's virtual environment) is then bound
+    # read-only inside it rather than hidden by it.
+    os.makedirs(f"{root}/tmp", mode=0o755, exist_ok=True)
+    sc.mount("tmpfs", f"{root}/tmp", "tmpfs", sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC,
+             f"size={scratch_mb}m,mode=1777")
+    features.append("tmpfs-scratch")
     for source in sources:
         _place(root, source)
     _write_etc(root)
     _make_dev_links(root)
     _mount_proc(root, in_user_ns, features)
-    os.makedirs(f"{root}/tmp", mode=0o755, exist_ok=True)
-    sc.mount("tmpfs", f"{root}/tmp", "tmpfs", sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC,
-             f"size={scratch_mb}m,mode=1777")
-    features.append("tmpfs-scratch")
     _remount_readonly_under(root, keep_writable={root, f"{root}/tmp", f"{root}/proc",
                                                  f"{root}/proc/sys/user"})
     os.chdir(root)
