@@ -237,6 +237,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--anchor-sample", type=int, default=16,
                         help="submissions graded one process each for (b)")
+    parser.add_argument("--correct-students", type=int, default=30,
+                        help="size of the all-correct class timed for the first target")
     parser.add_argument("--all-modules", action="store_true",
                         help="grade all modules, not only the eight core ones")
     parser.add_argument("--skip-baselines", action="store_true",
@@ -271,6 +273,12 @@ def report(args: argparse.Namespace) -> None:
                  f"{a['startup_s']:.1f} s start-up), {per_a / imp:.3f} x import",
                  f"peak PSS of the grading tree: {a['peak_pss_mib']:.0f} MiB"]
         if not args.skip_baselines:
+            correct = Path(tmp) / "correct"
+            make_class(correct, args.correct_students, correct_only=True)
+            ok = run_gradetape(correct, args.jobs)
+            per_ok = ok["grading_s"] / ok["students"]
+            lines.append(f"(a') gradetape, all-correct class of {ok['students']}: "
+                         f"{per_ok:.3f} s/student, {per_ok / imp:.3f} x import (target < 0.25)")
             b = run_anchors(folder, args.anchor_sample)
             c = run_floor(folder, args.jobs)
             per_c = c["grading_s"] / args.students
