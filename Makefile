@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 demo: install
-	$(BIN)/gradetape grade examples/class/* --secret-file examples/class-secret.txt
+	$(BIN)/gradetape grade examples/class/* --secret-file examples/class-secret.txt --out out/demo
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
