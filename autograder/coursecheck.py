@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -137,18 +138,22 @@ def run_checks(course: Course, tasks: dict[str, list[str]], grade: GradeModule,
                            " (run `gradetape build`)")]
     references = submissions(course.solutions)
     stubs = submissions(course.exercises)
+    def reference(module: str) -> CheckResult:
+        return check_full("reference", grade("reference", references[module]))
+
+    def stub(module: str) -> CheckResult:
+        return check_zero("stub", grade("stub", stubs[module]))
+
     for module in modules:
-        results.append(_guarded(f"reference {module}", lambda m=module: check_full(
-            "reference", grade("reference", references[m]))))
-        results.append(_guarded(f"stub {module}", lambda m=module: check_zero(
-            "stub", grade("stub", stubs[m]))))
+        results.append(_guarded(f"reference {module}", partial(reference, module)))
+        results.append(_guarded(f"stub {module}", partial(stub, module)))
     try:
         mutants = find_mutants(course, modules)
     except MutantError as exc:
         return [*results, CheckResult("mutants", False, str(exc))]
     for mutant in mutants:
-        results.append(_guarded(f"mutant {mutant.path}", lambda m=mutant: check_mutant(
-            m, grade("mutant", mutant_submission(course, m)))))
+        results.append(_guarded(f"mutant {mutant.path}", partial(
+            _check_one_mutant, course, grade, mutant)))
     covered = {(m.module, m.task) for m in mutants}
     uncovered = [f"{mod}.{task}" for mod, names in tasks.items() for task in names
                  if (mod, task) not in covered]
@@ -157,6 +162,11 @@ def run_checks(course: Course, tasks: dict[str, list[str]], grade: GradeModule,
         f"{len(mutants)} mutants cover {len(covered)} tasks" +
         (f"; no mutant for {', '.join(uncovered)}" if uncovered else "")))
     return results
+
+
+def _check_one_mutant(course: Course, grade: GradeModule,
+                      mutant: Mutant) -> CheckResult:
+    return check_mutant(mutant, grade("mutant", mutant_submission(course, mutant)))
 
 
 def _guarded(subject: str, check: Callable[[], Any]) -> CheckResult:

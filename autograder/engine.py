@@ -31,10 +31,16 @@ log = logging.getLogger("gradetape")
 class Outcome(Protocol):
     """What the sandbox reports for one job (see autograder.sandbox.outcome.JobOutcome)."""
 
-    load: dict[str, Any]
-    calls: dict[int, dict[str, Any]]
-    output_tail: str
-    isolation: Any
+    @property
+    def load(self) -> dict[str, Any]: ...
+    @property
+    def calls(self) -> dict[int, dict[str, Any]]: ...
+    @property
+    def output_tail(self) -> str: ...
+    @property
+    def isolation(self) -> Any: ...
+    @property
+    def error(self) -> str | None: ...
 
 
 class Runner(Protocol):
@@ -62,9 +68,9 @@ def plan_module(spec: ModuleSpec, student: str, secret: bytes,
             continue
         rng = np.random.default_rng(derive_seed(secret, student, spec.name, task.name, salt))
         for number in range(1, task.hidden_count + 1):
-            args = list(task.hidden(rng))
+            hidden_args = list(task.hidden(rng))
             seed = derive_seed(secret, student, spec.name, task.name, number, salt)
-            plan.append(PlannedCase(task, len(plan), number, args, seed, hidden=True))
+            plan.append(PlannedCase(task, len(plan), number, hidden_args, seed, hidden=True))
     return plan
 
 
@@ -119,7 +125,7 @@ class Grader:
         plan = plan_module(spec, student, self.secret, content_hash(submission))
         expected = [self._expected(spec, case) for case in plan]
         outcome = self.runner.run(self._job(spec, student, submission, plan))
-        if getattr(outcome, "error", None):
+        if outcome.error:
             raise GraderError(f"the sandbox could not run the job: {outcome.error}")
         load = wire.clean_load(outcome.load)  # the child's messages are untrusted
         if load.get("event") != "loaded":

@@ -82,10 +82,10 @@ def _judge(case: PlannedCase, expected: dict[str, Any], student: dict[str, Any],
                        ("crashed",))
     if not student["ok"]:
         error = student["error"]
-        hints = hints_for_error(error, student.get("observations"), case.task)
+        error_hints = hints_for_error(error, student.get("observations"), case.task)
         text = _one_line(str(error["message"]))
         return _result(case, "error", f"raised {error['type']}" + (f": {text}" if text else ""),
-                       tuple(hints))
+                       tuple(error_hints))
     mismatch = find_mismatch(case.task, expected, student)
     if mismatch is None:
         return _result(case, "passed", "")
