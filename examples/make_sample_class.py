@@ -201,21 +201,61 @@ def train(x, y, learning_rate, epochs, initial_weight=0.0, initial_bias=0.0):
     return float(weight.numpy()), float(bias.numpy()), losses
 '''
 
+GRADIENT_NOT_JACOBIAN = '''
+def jacobian(f, x):
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = f(x)
+    return tape.gradient(y, x)
+'''
+NO_STOP_GRADIENT = '''
+def stop_gradient_product(x):
+    x = tf.Variable(x)
+    with tf.GradientTape() as tape:
+        z = x**2 * x
+    return tape.gradient(z, x)
+'''
+HESSIAN_NOT_NESTED = '''
+def hessian(f, x):
+    with tf.GradientTape() as outer:
+        outer.watch(x)
+        with tf.GradientTape() as inner:
+            inner.watch(x)
+            y = f(x)
+    g = inner.gradient(y, x)
+    return outer.jacobian(g, x)
+'''
+NAIVE_SOFTPLUS = '''
+def softplus_and_gradient(x):
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = tf.math.log(1.0 + tf.exp(x))
+    return y, tape.gradient(y, x)
+'''
+ELEMENTWISE_PREDICT = '''
+def predict(X, w, b):
+    return X * tf.transpose(w) + b
+'''
+
 STUDENTS: dict[str, dict[str, str | None]] = {
     "ada_lovelace": CORRECT,
     "ben_okafor": {**CORRECT, "ex04_first_order": INTEGER_VARIABLE,
                    "ex05_second_order": NOT_NESTED, "ex06_watch": UNWATCHED,
                    "ex07_persistent_tape": NOT_PERSISTENT,
-                   "ex08_linear_regression": SUM_AND_ASCENT},
+                   "ex08_linear_regression": SUM_AND_ASCENT,
+                   "ex09_jacobians": GRADIENT_NOT_JACOBIAN,
+                   "ex10_gradient_control": NO_STOP_GRADIENT},
     "chen_wei": {**{m: "" for m in ALL[:5]}, "ex06_watch": None, "ex07_persistent_tape": None},
     "dara_kim": {**CORRECT, "ex04_first_order": HARD_CODED_04,
                  "ex05_second_order": HARD_CODED_05, "ex07_persistent_tape": HARD_CODED_07},
     "emil_sorensen": {**CORRECT, "ex02_variables": EXITS, "ex03_matmul": SYNTAX_ERROR,
                       "ex05_second_order": INFINITE_LOOP},
     "farah_nasser": {**CORRECT, "ex02_variables": REBINDS, "ex03_matmul": MATRIX_MISTAKES,
-                     "ex08_linear_regression": BROADCAST},
+                     "ex08_linear_regression": BROADCAST,
+                     "ex11_multifeature_regression": ELEMENTWISE_PREDICT},
     "hugo_bernard": {**CORRECT, "ex01_constants": WRONG_DTYPE, "ex03_matmul": MEMORY_BOMB,
-                     "ex08_linear_regression": OFF_BY_ONE},
+                     "ex08_linear_regression": OFF_BY_ONE, "ex09_jacobians": HESSIAN_NOT_NESTED,
+                   "ex10_gradient_control": NAIVE_SOFTPLUS},
     "mallory_hostile": {**CORRECT, "ex01_constants": READS_SECRETS, "ex02_variables": MONKEYPATCH,
                         "ex04_first_order": FAKE_RESULTS, "ex06_watch": KILLS_PARENT,
                         "ex07_persistent_tape": DAEMON},

@@ -199,7 +199,8 @@ if __name__ == "__main__":
 #
 # The rule from Task 1 applies at every level: each gradient is computed inside every tape
 # that will later differentiate it. For f(x) = x⁴ the derivatives are 4x³, 12x² and 24x, so
-# the third derivative at x = 2 is 48.
+# the third derivative at x = 1.5 is 36 (and the second, 27, is a different number: a
+# check at this point tells them apart).
 #
 # **Write** `third_derivative(f, x)`: f'''(x) as a scalar `tf.Tensor` with the dtype of the
 # variable made from `x`, using three nested tapes; 0 (not `None`) where a derivative is
@@ -217,7 +218,7 @@ def third_derivative(f: Callable[[tf.Tensor], tf.Tensor], x: float) -> tf.Tensor
     Returns:
         A scalar tf.Tensor holding f'''(x); zero (never None) if f''' does not depend on x.
 
-    Example: third_derivative(lambda x: x ** 4, 2.0) gives 48.0 (that is, 24x).
+    Example: third_derivative(lambda x: x ** 4, 1.5) gives 36.0 (that is, 24x).
     """
     ### BEGIN SOLUTION
     zero = tf.UnconnectedGradients.ZERO
@@ -234,5 +235,5 @@ def third_derivative(f: Callable[[tf.Tensor], tf.Tensor], x: float) -> tf.Tensor
 
 # %%
 if __name__ == "__main__":
-    print(third_derivative(lambda t: t**4, 2.0))  # expected: 48.0 (24x at x = 2)
+    print(third_derivative(lambda t: t**4, 1.5))  # expected: 36.0 (24x at x = 1.5)
     print(third_derivative(tf.sin, 0.5), -np.cos(0.5))  # expected: both about -0.87758

@@ -1,4 +1,5 @@
-# This file is generated from solutions/ex06_watch.py by `gradetape build`; edit that file.
+# This file is generated from solutions/ex06_watch.py
+# by `gradetape build`; edit that file, not this one.
 # %% [markdown]
 # # Module 6 — Controlling What a Tape Watches
 #

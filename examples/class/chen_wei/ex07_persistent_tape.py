@@ -1,4 +1,5 @@
-# This file is generated from solutions/ex07_persistent_tape.py by `gradetape build`; edit that file.
+# This file is generated from solutions/ex07_persistent_tape.py
+# by `gradetape build`; edit that file, not this one.
 # %% [markdown]
 # # Module 7 — Persistent Tapes and the Chain Rule
 #
