@@ -64,13 +64,13 @@ def chosen_modules() -> list[str]:
     return names if os.environ.get("GRADETAPE_BENCH_ALL") == "1" else names[:8]
 
 
-def make_class(target: Path, students: int) -> None:
-    """60% correct, 20% wrong, 10% crashing, 10% slow (deterministic by index)."""
+def make_class(target: Path, students: int, correct_only: bool = False) -> None:
+    """60% correct, 20% wrong, 10% crashing, 10% slow (deterministic by index); or all correct."""
     from classgen import write_student
 
     modules = chosen_modules
 
-    kinds = ["correct"] * 6 + ["wrong"] * 2 + ["crashing", "slow"]
+    kinds = ["correct"] if correct_only else ["correct"] * 6 + ["wrong"] * 2 + ["crashing", "slow"]
     for i in range(students):
         kind = kinds[i % len(kinds)]
         extra = {"wrong": WRONG, "crashing": CRASHING, "slow": SLOW}.get(kind, {})
