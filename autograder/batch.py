@@ -12,7 +12,7 @@ import statistics
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -53,7 +53,7 @@ def _is_failure(exercise: ExerciseResult) -> bool:
         t.status == "timeout" or "crashed" in t.hints for t in exercise.tasks)
 
 
-def grade_class(session: Session, students: dict[str, dict[str, Submission]],
+def grade_class(session: Session, students: Mapping[str, Mapping[str, Submission]],
                 gradebook: Gradebook | None = None, progress: Progress | None = None,
                 modules: list[str] | None = None) -> BatchResult:
     """Grade every (student, module) pair, reusing current gradebook rows."""

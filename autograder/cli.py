@@ -151,7 +151,9 @@ def _collect(paths: tuple[Path, ...]) -> dict[str, Any]:
     students: dict[str, Any] = {}
     for path in paths:
         for student, subs in collect(path, module_names()).items():
-            students.setdefault(student, {}).update(subs)
+            # Folders stay lazy (read when graded); a student named by several paths (single
+            # files) is merged, a later path winning for the same module.
+            students[student] = {**students[student], **subs} if student in students else subs
     return students
 
 

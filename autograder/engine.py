@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import platform
 import sys
 import time
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from autograder import __version__, hints, wire
+from autograder.codec import scalar_value
 from autograder.reference import GraderError, References, call_alternative
 from autograder.result import CaseResult, ExerciseResult, StudentResult, TaskResult
 from autograder.scoring import PlannedCase, judge_case, score_task
@@ -179,7 +181,34 @@ def _artifact(case: PlannedCase, expected: dict[str, Any], record: Any) -> dict[
     """A public case's inputs and both outputs, for plots (never for hidden cases)."""
     student = record.get("output") if isinstance(record, dict) and record.get("ok") else None
     return {"call": case.name, "args": case.args, "reference": expected["output"],
-            "student": student}
+            "student": _compact_items(student)}
+
+
+def _compact_items(description: Any) -> Any:
+    if isinstance(description, dict) and isinstance(description.get("items"), list):
+        return {**description, "items": [compact_numbers(i) for i in description["items"]]}
+    return description
+
+
+def compact_numbers(description: Any) -> Any:
+    """``description`` with every list or tuple of plain numbers (train's losses) stored as
+    ``{"kind": "numbers", "data": [...]}``, non-finite values as None (the artifact keeps the
+    outermost level as it is, so train's ``(weight, bias, losses)`` stays a tuple).
+
+    A class's results stay in memory until the reports are written; a decoded list of 100
+    losses is 100 small dicts (about 30 KiB), the compact form a list of floats.
+    """
+    if not isinstance(description, dict):
+        return description
+    items = description.get("items")
+    if description.get("kind") not in ("list", "tuple") or not isinstance(items, list):
+        return description
+    values = [scalar_value(i) if isinstance(i, dict) and i.get("kind") == "python" else None
+              for i in items]
+    if len(items) >= 2 and all(v is not None for v in values):
+        return {"kind": "numbers", "data": [v if math.isfinite(v) else None
+                                            for v in values if v is not None]}
+    return {**description, "items": [compact_numbers(i) for i in items]}
 
 
 def _plain(isolation: Any) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,8 +57,9 @@ def module_for(path: Path, modules: list[str]) -> str | None:
     return next((m for m in modules if m.startswith(prefix + "_")), None)
 
 
-def collect(path: Path, modules: list[str]) -> dict[str, dict[str, Submission]]:
-    """Submissions under ``path`` (a file or one student's folder), as student → module → one."""
+def collect(path: Path, modules: list[str]) -> dict[str, Mapping[str, Submission]]:
+    """Submissions under ``path`` (a file, one student's folder or a class folder), as
+    student → module → one. Folders are read lazily (:class:`StudentFolder`)."""
     if not path.exists() and not path.is_symlink():
         raise SubmissionError(f"{path}: no such file or folder")
     if path.is_dir():
@@ -79,8 +81,8 @@ def is_class_folder(path: Path, modules: list[str]) -> bool:
             and any(p.is_dir() for p in entries))
 
 
-def _collect_class(path: Path, modules: list[str]) -> dict[str, dict[str, Submission]]:
-    students: dict[str, dict[str, Submission]] = {}
+def _collect_class(path: Path, modules: list[str]) -> dict[str, Mapping[str, Submission]]:
+    students: dict[str, Mapping[str, Submission]] = {}
     for folder in sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")):
         if folder.is_symlink():  # it could point at the course's solutions/
             message = f"{folder.name} is a symbolic link, not a student folder"
@@ -91,24 +93,50 @@ def _collect_class(path: Path, modules: list[str]) -> dict[str, dict[str, Submis
     return students
 
 
-def _collect_folder(folder: Path, modules: list[str]) -> dict[str, Submission]:
-    student = folder.resolve().name
-    found: dict[str, list[Path]] = {}
-    for file in sorted(folder.iterdir()):
-        module = module_for(file, modules)
-        if module:
-            found.setdefault(module, []).append(file)
-    picked: dict[str, Submission] = {}
-    for module, files in found.items():
-        chosen = max(files, key=lambda f: (f.lstat().st_mtime, f.name))
-        sub = read(student, module, chosen, folder)
+class StudentFolder(Mapping[str, Submission]):
+    """One student's submissions, module → :class:`Submission`, read from disk on each lookup.
+
+    Listing the folder is cheap and done at once; a file is read only when its module is looked
+    up, and the content is not kept, so a class of any size costs the grader the same memory
+    (a class of 1,000 held up front cost 160 MiB). The choice among several files submitting
+    one module (the newest) is made when listing.
+    """
+
+    def __init__(self, folder: Path, modules: list[str]) -> None:
+        self.folder = folder
+        self.student = folder.resolve().name
+        found: dict[str, list[Path]] = {}
+        for file in sorted(folder.iterdir()):
+            module = module_for(file, modules)
+            if module:
+                found.setdefault(module, []).append(file)
+        self._files = found
+        self._chosen = {module: max(files, key=lambda f: (f.lstat().st_mtime, f.name))
+                        for module, files in found.items()}
+
+    def __getitem__(self, module: str) -> Submission:
+        chosen = self._chosen[module]
+        sub = read(self.student, module, chosen, self.folder)
+        files = self._files[module]
         if len(files) > 1:
             others = ", ".join(f.name for f in files if f != chosen)
             note = (f"{len(files)} files submit {module}; graded {chosen.name} (newest), "
                     f"not {others}")
             sub = Submission(**{**sub.__dict__, "note": note})
-        picked[module] = sub
-    return picked
+        return sub
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._chosen)
+
+    def __len__(self) -> int:
+        return len(self._chosen)
+
+    def __repr__(self) -> str:
+        return f"StudentFolder({str(self.folder)!r}, modules={list(self._chosen)})"
+
+
+def _collect_folder(folder: Path, modules: list[str]) -> Mapping[str, Submission]:
+    return StudentFolder(folder, modules)
 
 
 def read(student: str, module: str, path: Path, folder: Path) -> Submission:

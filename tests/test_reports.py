@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import csv
 import json
+import math
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -27,6 +28,7 @@ import jsonschema
 import pytest
 from markdown_it import MarkdownIt
 
+from autograder.engine import _compact_items, compact_numbers
 from autograder.reports import ReportError, write_all
 from autograder.reports import gradescope as gs
 from autograder.reports.common import safe_name
@@ -453,6 +455,19 @@ def test_markdown_escaping(func, text, want):
 def test_parse_fit(description, want):
     fit = parse_fit(description)
     assert (fit if fit is None else (fit.weight, fit.bias, fit.losses)) == want
+
+
+def test_compacted_losses_still_plot():
+    # Results stay in memory until the reports are written: the losses are kept as plain numbers.
+    losses = [3.0, float("nan"), 1.0]
+    compact = _compact_items(_fit(2.0, 1.0, losses))
+    assert compact["items"][2] == {"kind": "numbers", "data": [3.0, None, 1.0]}
+    fit = parse_fit(compact)
+    assert (fit.weight, fit.bias, fit.losses[0], fit.losses[2]) == (2.0, 1.0, 3.0, 1.0)
+    assert math.isnan(fit.losses[1])
+    mixed = {"kind": "list", "items": [{"kind": "python", "type": "float", "value": 1.0},
+                                       {"kind": "python", "type": "str", "value": "x"}]}
+    assert compact_numbers(mixed) == mixed  # not all numbers: left as it was
 
 
 def test_regression_cases_skip_hidden_and_malformed_artifacts():
