@@ -120,6 +120,10 @@ _HINTS = [
          "Adding the gradient makes the loss grow."),
     Hint("loss-after-update", "the loss returned was computed after the update",
          "Return the loss computed before updating the parameters (the one the tape recorded)."),
+    Hint("epoch-count", "the training loop did not run `epochs` times",
+         "Training runs exactly `epochs` steps and records one loss per step: "
+         "`for _ in range(epochs):` (not `range(1, epochs)` or `range(epochs + 1)`), so the "
+         "losses list has `epochs` entries."),
     Hint("nan-output", "the output contains NaN or infinity where the reference is finite",
          "Your result contains NaN or infinity. Look for a division by zero, a log of zero, or "
          "a learning rate that makes training diverge."),

@@ -122,6 +122,7 @@ def _compare_after(expected: dict[str, Any], student: dict[str, Any],
 def _diagnose(case: PlannedCase, mismatch: Mismatch, student: dict[str, Any],
               alternatives: Alternatives) -> tuple[str, ...]:
     hints = list(mismatch.hints)
+    hints += [hint for text, hint in case.task.mismatch_hints if text in mismatch.message]
     if "gradient-none" in hints:
         specific = explain_none_gradient(student.get("observations", {}))
         if specific:
@@ -155,7 +156,8 @@ def score_task(task: Task, cases: list[CaseResult], traceback: str = "") -> Task
     hints = list(dict.fromkeys(h for c in cases for h in c.hints))
     # The public values were right (a process check such as uses-tape may still have failed).
     public_ok = all(c.passed or c.stage == "check" for c in cases if not c.hidden)
-    if public_ok and any(not c.passed and "wrong-value" in c.hints for c in cases if c.hidden):
+    if public_ok and any(not c.passed and {"wrong-value", "wrong-shape"} & set(c.hints)
+                         for c in cases if c.hidden):
         hints.append("hard-coded")
     failing = [c.message for c in cases if not c.passed]
     reasons = {c.reason for c in cases if not c.passed}

@@ -39,6 +39,7 @@ class Task:
     mistakes: tuple[Mistake, ...] = ()
     checks: tuple[str, ...] = ()
     error_hints: tuple[tuple[str, str], ...] = ()  # (substring of the error message, hint id)
+    mismatch_hints: tuple[tuple[str, str], ...] = ()  # (substring of a mismatch message, hint id)
     compare_args_after: bool = False  # the task updates input Variables in place
     numeric_any_kind: bool = False  # a Python float / NumPy scalar may stand for a tensor
     float_dtype: str | None = None  # dtype whose tolerance applies to Python floats

@@ -91,3 +91,28 @@ def test_lying_objects_are_just_objects():
 
     found = compare(describe(tf.constant(27.0)), describe(Liar()), Options())
     assert found is not None and found.stage == "type"
+
+
+def test_a_wrong_structure_is_reported_before_a_wrong_value_beside_it():
+    """train with one epoch too few: the weight is a little off AND the losses are one short;
+    the length is what the student can act on."""
+    expected = (7.0, 4.0, [3.0, 2.0, 1.0])
+    actual = (6.9, 4.0, [3.0, 2.0])
+    found = compare(describe(expected), describe(actual), LOOSE)
+    assert found is not None and found.stage == "shape"
+    assert "'result[2]' has wrong length: got 2, expected 3" in found.message
+    # with the structure right, the first wrong value is still the one reported
+    found = compare(describe(expected), describe((6.9, 4.5, [3.0, 2.0, 1.0])), LOOSE)
+    assert found is not None and found.stage == "value" and "'result[0]'" in found.message
+
+
+def test_relative_error_ignores_positions_where_the_reference_is_not_finite():
+    expected = tf.constant([float("inf"), 2.0])
+    with np.errstate(all="raise"):
+        found = compare(describe(expected), describe(tf.constant([float("inf"), 3.0])), Options())
+    assert found is not None and "relative error 0.5" in found.message
+    found = compare(describe(tf.constant([float("nan")])), describe(tf.constant([1.0])), Options())
+    assert found is not None and found.stage == "value" and "NaN or infinity" in found.message
+    found = compare(describe(tf.constant([float("inf"), 2.0])), describe(tf.constant([1.0, 2.0])),
+                    Options())
+    assert found is not None and "where the expected value is NaN or infinity" in found.message

@@ -126,6 +126,7 @@ SPEC = ModuleSpec(
         Task("train", 3,
              public=((*line(7.0, 4.0, seed=0), 0.01, 100), (*line(6.0, -5.0, seed=1), 0.01, 100)),
              hidden=_train_case, hidden_count=2, numeric_any_kind=True, float_dtype="float32",
-             rtol_scale=10.0, keep_outputs=True),
+             rtol_scale=10.0, keep_outputs=True,
+             mismatch_hints=(("'result[2]' has wrong length", "epoch-count"),)),
     ),
 )

@@ -119,7 +119,7 @@ SPEC = ModuleSpec(
         Task("train", 3,
              public=((*dataset([2.0, -3.0, 0.5], 1.0), 0.7, 50),), hidden=_train_case,
              checks=("uses-tape", "traces-once"), float_dtype="float32", rtol_scale=10.0,
-             timeout_s=60.0,
+             timeout_s=60.0, mismatch_hints=(("'result[2]' has wrong length", "epoch-count"),),
              mistakes=(Mistake("broadcast-shape", _broadcast_train),
                        Mistake("lr-sign", _ascent_train))),
     ),

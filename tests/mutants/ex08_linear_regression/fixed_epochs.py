@@ -1,5 +1,5 @@
 # Loops for the examples' 100 epochs instead of `epochs`, so other runs train for the wrong time.
-MUTANT = {"task": "train", "hints": ["hard-coded"]}
+MUTANT = {"task": "train", "hints": ["hard-coded", "epoch-count"]}
 
 
 def train(x, y, learning_rate, epochs, initial_weight=0.0, initial_bias=0.0):
