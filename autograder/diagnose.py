@@ -29,6 +29,8 @@ def hints_for_error(error: dict[str, Any], observations: dict[str, Any] | None,
     if kind == "MissingFunction":
         return ["missing-function"]
     hints = [hint for needle, hint in task.error_hints if needle in message]
+    if kind in ("MemoryError", "ResourceExhaustedError"):  # the sandbox's memory limit (or OOM)
+        hints.append("memory-limit")
     if _NOT_PERSISTENT in message:
         hints.append("tape-not-persistent")
     if _DTYPE_MIX.search(message):

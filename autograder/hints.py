@@ -133,6 +133,11 @@ _HINTS = [
     Hint("crashed", "the process died while running the task",
          "Your code ended the process (for example `exit()`, `os._exit`, a crash in native "
          "code, or running out of memory), so this task could not be graded."),
+    Hint("memory-limit", "the task ran out of the memory a submission may use",
+         "Your code asked for more memory than the grader allows each submission (2 GiB by "
+         "default) and raised MemoryError. Look for a tensor far larger than the task needs: an "
+         "(n, 1) tensor combined with an (n,) one broadcasts to (n, n), and a list that keeps "
+         "every step's tensors grows with the loop."),
     Hint("output-too-large", "the output exceeded the size limit",
          "Your function returned far more data than the task needs."),
     Hint("jacobian-vs-gradient", "a gradient (summed over the outputs) came back where a "

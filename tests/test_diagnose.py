@@ -52,6 +52,9 @@ def test_none_gradient_explanations(observations, want):
          ["variable-rebound"]),
         ({"type": "AttributeError", "message": "'tensorflow.python.framework.ops.EagerTensor' "
           "object has no attribute 'assign'"}, ["variable-rebound"]),
+        ({"type": "MemoryError", "message": ""}, ["memory-limit"]),
+        ({"type": "ResourceExhaustedError", "message": "OOM when allocating tensor with shape"
+          "[100000,100000]"}, ["memory-limit"]),
         ({"type": "ValueError", "message": "something else"}, []),
     ],
 )
