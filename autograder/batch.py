@@ -12,9 +12,10 @@ import statistics
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any, overload
 
 from autograder.engine import INTERNAL_PREFIX
 from autograder.gradebook import Gradebook, file_hash, grader_key
@@ -40,12 +41,76 @@ class BatchState:
 
 @dataclass(frozen=True)
 class BatchResult:
-    """Every student's result plus what the run did."""
+    """Every student's result plus what the run did.
+
+    With a gradebook, the (student, module) pairs in ``in_gradebook`` are held *slim* in
+    ``results`` (score, status, feedback and hints: what the table and the summary read) and
+    their full results (cases, tracebacks, plot data) stay in the gradebook; :func:`full_results`
+    reads them back one student at a time. A class's full results are about 100 KiB per
+    student, so holding them all made memory grow with the class.
+    """
 
     results: list[StudentResult]
     graded: int
     reused: int
     seconds: float
+    in_gradebook: frozenset[tuple[str, str]] = frozenset()
+
+
+def slim(exercise: ExerciseResult) -> ExerciseResult:
+    """``exercise`` without its per-case detail, traceback, plot data and output."""
+    return replace(exercise, output="", tasks=tuple(
+        replace(t, cases=(), traceback="", artifacts=()) for t in exercise.tasks))
+
+
+class LazyResults(Sequence[dict[str, Any]]):
+    """Results' JSON objects (as ``gradetape grade --json`` prints them), each built when it is
+    read and not cached: the report writers, which iterate several times, then hold one
+    student at a time instead of a whole class."""
+
+    def __init__(self, count: int, load: Callable[[int], dict[str, Any]]) -> None:
+        self._count, self._load = count, load
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if not -self._count <= index < self._count:
+            raise IndexError(index)
+        return self._load(index % self._count)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (self._load(i) for i in range(self._count))
+
+
+def full_results(batch: BatchResult, gradebook: Gradebook | None = None) -> LazyResults:
+    """A batch's full results, the slim ones completed from ``gradebook`` when read."""
+    if batch.in_gradebook and gradebook is None:
+        raise ValueError("this batch keeps its full results in a gradebook: pass it")
+
+    def exercise(student: str, result: ExerciseResult) -> dict[str, Any]:
+        if (student, result.exercise) not in batch.in_gradebook:
+            return result.to_dict()
+        assert gradebook is not None
+        row = gradebook.lookup(student, result.exercise)
+        if row is None:  # removed behind our back: say so rather than report a slim result
+            raise RuntimeError(f"{student}/{result.exercise} is missing from the gradebook")
+        return row.result
+
+    def load(index: int) -> dict[str, Any]:
+        result = batch.results[index]
+        data = result.to_dict()
+        data["exercises"] = [exercise(result.student, e) for e in result.exercises]
+        return data
+
+    return LazyResults(len(batch.results), load)
 
 
 def _is_failure(exercise: ExerciseResult) -> bool:
@@ -65,20 +130,25 @@ def grade_class(session: Session, students: Mapping[str, Mapping[str, Submission
     settings = repr(getattr(session.pool, "limits", None))  # isolation mode and limits
     keys = {m: grader_key(session.course, m, session.grader.secret, settings) for m in names}
     done: dict[tuple[str, str], ExerciseResult] = {}
+    in_gradebook: set[tuple[str, str]] = set()
 
     def work(pair: tuple[str, str]) -> None:
         student, module = pair
         sub = students[student].get(module)
         fhash, reused = file_hash(sub), False
         row = gradebook.lookup(student, module) if gradebook else None
+        stored = False
         if row and row.file_hash == fhash and row.grader_key == keys[module]:
-            exercise, reused = ExerciseResult.from_dict(row.result), True
+            exercise, reused, stored = ExerciseResult.from_dict(row.result), True, True
         else:
             exercise = session.grade_pair(student, module, sub)
             if gradebook is not None and not exercise.message.startswith(INTERNAL_PREFIX):
                 gradebook.store(student, module, fhash, keys[module], exercise.to_dict())
+                stored = True
         with lock:
-            done[pair] = exercise
+            done[pair] = slim(exercise) if stored else exercise
+            if stored:
+                in_gradebook.add(pair)
             state.pairs_done += 1
             state.reused += reused
             state.failures += _is_failure(exercise)
@@ -91,7 +161,7 @@ def grade_class(session: Session, students: Mapping[str, Mapping[str, Submission
         list(pool.map(work, pairs))
     results = [session.assemble(s, [done[(s, m)] for m in names]) for s in students]
     return BatchResult(results, state.pairs_done - state.reused, state.reused,
-                       time.monotonic() - state.started)
+                       time.monotonic() - state.started, frozenset(in_gradebook))
 
 
 def summary(batch: BatchResult) -> list[str]:

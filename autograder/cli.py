@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from enum import IntEnum
 from functools import wraps
@@ -117,25 +118,28 @@ def grade(paths: tuple[Path, ...], as_json: bool, summary: bool, out_dir: Path |
     options = _session_options(course, secret_file, jobs, _limits(timeout, memory_mb, isolation))
     only = None if any(p.is_dir() for p in paths) else sorted(
         {m for subs in students.values() for m in subs})
-    with open_session(options) as session, ExitStack() as stack:
-        book = stack.enter_context(open_gradebook(out_dir / FILENAME)) if out_dir else None
-        progress = stack.enter_context(batch_progress(err, len(students))) if (
-            len(students) > 1 or out_dir) else None
-        from autograder.batch import grade_class
+    with ExitStack() as books:
+        # The gradebook stays open to the end: full results are read back from it one student
+        # at a time for --json and the reports (batch.FullResults), never all held at once.
+        book = books.enter_context(open_gradebook(out_dir / FILENAME)) if out_dir else None
+        with open_session(options) as session, ExitStack() as stack:
+            progress = stack.enter_context(batch_progress(err, len(students))) if (
+                len(students) > 1 or out_dir) else None
+            from autograder.batch import full_results, grade_class
 
-        batch = grade_class(session, students, book, progress, only)
-        warning = session.isolation_warning
-    results = batch.results
-    if warning:
-        err.print(f"[bold red]WARNING:[/bold red] {warning}", highlight=False)
-    if as_json:
-        click.echo(json.dumps([r.to_dict() for r in results], indent=2))
-    else:
-        # Not a terminal (a log, CI): wide enough that names and totals are not cut.
-        console = Console() if sys.stdout.isatty() else Console(width=200)
-        write_table(results, console, details=not summary)
-    if out_dir:
-        _write_reports(results, out_dir, err)
+            batch = grade_class(session, students, book, progress, only)
+            warning = session.isolation_warning
+        results = batch.results
+        if warning:
+            err.print(f"[bold red]WARNING:[/bold red] {warning}", highlight=False)
+        if as_json:
+            _echo_json_array(full_results(batch, book))
+        else:
+            # Not a terminal (a log, CI): wide enough that names and totals are not cut.
+            console = Console() if sys.stdout.isatty() else Console(width=200)
+            write_table(results, console, details=not summary)
+        if out_dir:
+            _write_reports(full_results(batch, book), out_dir, err)
     if len(results) > 1 or out_dir:
         for line in batch_summary(batch):
             err.print(line, highlight=False)
@@ -157,12 +161,26 @@ def _collect(paths: tuple[Path, ...]) -> dict[str, Any]:
     return students
 
 
-def _write_reports(results: list[Any], out_dir: Path, err: Console) -> None:
-    """Every report format from the results; a failing writer is an internal error."""
+def _echo_json_array(items: Sequence[dict[str, Any]]) -> None:
+    """A JSON array printed one student at a time (the same text as ``json.dumps(list,
+    indent=2)``), so a class's results are never all in memory as text."""
+    if not items:
+        click.echo("[]")
+        return
+    click.echo("[")
+    for i, item in enumerate(items):
+        text = textwrap.indent(json.dumps(item, indent=2), "  ")
+        click.echo(text + ("," if i < len(items) - 1 else ""))
+    click.echo("]")
+
+
+def _write_reports(results: Sequence[dict[str, Any]], out_dir: Path, err: Console) -> None:
+    """Every report format from the results' JSON objects; a failing writer is an internal
+    error."""
     from autograder.reports import ReportError, write_all
 
     try:
-        written = write_all([r.to_dict() for r in results], out_dir)
+        written = write_all(results, out_dir)
     except ReportError as exc:
         for failure in exc.failures:
             err.print(f"[bold red]report failed:[/bold red] {failure}", highlight=False)
@@ -186,15 +204,20 @@ def report(out_dir: Path) -> None:
 
     if not (out_dir / FILENAME).is_file():
         raise GradebookError(f"{out_dir / FILENAME} does not exist: grade with --out first")
+    from autograder.batch import LazyResults
+
     with open_gradebook(out_dir / FILENAME) as book:
-        results = []
-        for student in book.students():
-            exercises = [ExerciseResult.from_dict(e) for e in book.exercises(student).values()]
+        students = book.students()
+
+        def load(index: int) -> dict[str, Any]:  # one student at a time, as the writers read
+            exercises = [ExerciseResult.from_dict(e)
+                         for e in book.exercises(students[index]).values()]
             exercises.sort(key=lambda e: e.exercise)
             errors = tuple(e.message for e in exercises if e.message.startswith(INTERNAL_PREFIX))
-            results.append(StudentResult(student, tuple(exercises), {}, errors))
-    _write_reports(results, out_dir, Console(stderr=True))
-    click.echo(f"{len(results)} students' reports written to {out_dir}")
+            return StudentResult(students[index], tuple(exercises), {}, errors).to_dict()
+
+        _write_reports(LazyResults(len(students), load), out_dir, Console(stderr=True))
+    click.echo(f"{len(students)} students' reports written to {out_dir}")
 
 
 @main.group()

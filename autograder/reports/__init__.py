@@ -14,12 +14,12 @@ class       ``class.html``                             ``classpage.write_class_p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-Writer = Callable[[list[dict[str, Any]], Path], list[Path]]
+Writer = Callable[[Sequence[dict[str, Any]], Path], list[Path]]
 
 # Resolved when called, so importing one writer (or running ``python -m
 # autograder.reports.gradescope``) does not import them all, matplotlib included.
@@ -50,7 +50,7 @@ def writer(name: str) -> Writer:
     return found
 
 
-def write_all(results: list[dict[str, Any]], out_dir: Path) -> dict[str, list[Path]]:
+def write_all(results: Sequence[dict[str, Any]], out_dir: Path) -> dict[str, list[Path]]:
     """Every format into ``out_dir``; format name → paths written.
 
     A format that fails does not stop the others: they are all attempted, then

@@ -8,6 +8,7 @@ not-gradable submissions, and a table of students linking to their feedback page
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +77,7 @@ class ClassSummary:
         return [m.name for m in self.modules]
 
 
-def write_class_page(results: list[Result], out_dir: Path,
+def write_class_page(results: Sequence[Result], out_dir: Path,
                      feedback_dir: str = FEEDBACK_FOLDER) -> list[Path]:
     """Write ``class.html`` into ``out_dir`` (links point into ``feedback_dir``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -96,7 +97,7 @@ def write_class_page(results: list[Result], out_dir: Path,
     return [path]
 
 
-def summarize(results: list[Result], feedback_dir: str = FEEDBACK_FOLDER) -> ClassSummary:
+def summarize(results: Sequence[Result], feedback_dir: str = FEEDBACK_FOLDER) -> ClassSummary:
     """The class's numbers, from the students' results."""
     layout = module_tasks(results)
     students = tuple(_student_row(r, [m for m, _ in layout], feedback_dir) for r in results)
@@ -104,7 +105,7 @@ def summarize(results: list[Result], feedback_dir: str = FEEDBACK_FOLDER) -> Cla
                         pass_rates(results, layout), hint_rows(results))
 
 
-def pass_rates(results: list[Result], layout: list[tuple[str, list[str]]]
+def pass_rates(results: Sequence[Result], layout: list[tuple[str, list[str]]]
                ) -> tuple[tuple[str, float], ...]:
     """``(module.task, % of students who passed it)``, lowest first (a missing module: not)."""
     passed: Counter[str] = Counter()
@@ -117,7 +118,7 @@ def pass_rates(results: list[Result], layout: list[tuple[str, list[str]]]
     return tuple(sorted(rates, key=lambda row: row[1]))
 
 
-def hint_rows(results: list[Result], top: int = TOP_HINTS) -> tuple[HintRow, ...]:
+def hint_rows(results: Sequence[Result], top: int = TOP_HINTS) -> tuple[HintRow, ...]:
     """The hints most students received, with the tasks they came up in most."""
     students: Counter[str] = Counter()
     tasks: dict[str, Counter[str]] = {}
@@ -135,7 +136,7 @@ def hint_rows(results: list[Result], top: int = TOP_HINTS) -> tuple[HintRow, ...
                  for h, n in students.most_common(top))
 
 
-def _module_row(results: list[Result], module: str) -> ModuleRow:
+def _module_row(results: Sequence[Result], module: str) -> ModuleRow:
     counts: Counter[str] = Counter()
     shares = []
     for result in results:

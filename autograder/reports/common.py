@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +64,7 @@ def hint_text(hint_id: str) -> str:
     return hint.text if hint else f"(no explanation for hint '{hint_id}' in this version)"
 
 
-def module_tasks(results: list[Result]) -> list[tuple[str, list[str]]]:
+def module_tasks(results: Sequence[Result]) -> list[tuple[str, list[str]]]:
     """Every module and its tasks, in the order first seen across ``results``."""
     order: dict[str, dict[str, None]] = {}
     for result in results:

@@ -9,6 +9,7 @@ Quoting is the csv module's; the file is UTF-8 with a BOM so spreadsheet program
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
 
 from autograder.reports.common import Result, module_tasks, percent, points
@@ -18,7 +19,7 @@ FILE = "grades.csv"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_csv(results: list[Result], out_dir: Path) -> list[Path]:
+def write_csv(results: Sequence[Result], out_dir: Path) -> list[Path]:
     """Write ``grades.csv`` into ``out_dir``; return its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     layout = module_tasks(results)

@@ -8,6 +8,7 @@ line and loss curve next to the reference's: embedded in the HTML, a sibling PNG
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from autograder.reports.views import StudentView, student_view
 FOLDER = "feedback"
 
 
-def write_feedback(results: list[Result], out_dir: Path) -> list[Path]:
+def write_feedback(results: Sequence[Result], out_dir: Path) -> list[Path]:
     """Write ``feedback/<student>.md``, ``.html`` and any plot PNGs; return the paths."""
     folder = out_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ INTERNAL_ERROR_OUTPUT = (
 )
 
 
-def write_gradescope(results: list[Result], out_dir: Path) -> list[Path]:
+def write_gradescope(results: Sequence[Result], out_dir: Path) -> list[Path]:
     """Write ``gradescope/<student>/results.json`` for every student; return the paths."""
     written = []
     for result in results:

@@ -10,6 +10,7 @@ all its tasks with the reason. ElementTree does the escaping; characters XML can
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ FILE = "junit.xml"
 _ERROR_STATUSES = ("error", "timeout")
 
 
-def write_junit(results: list[Result], out_dir: Path) -> list[Path]:
+def write_junit(results: Sequence[Result], out_dir: Path) -> list[Path]:
     """Write ``junit.xml`` into ``out_dir``; return its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     tree = ET.ElementTree(junit_tree(results))
@@ -29,7 +30,7 @@ def write_junit(results: list[Result], out_dir: Path) -> list[Path]:
     return [path]
 
 
-def junit_tree(results: list[Result]) -> ET.Element:
+def junit_tree(results: Sequence[Result]) -> ET.Element:
     """The ``<testsuites>`` element for all students."""
     root = ET.Element("testsuites", name="gradetape")
     for result in results:
