@@ -346,6 +346,17 @@ def test_junit_parses_with_one_suite_per_student_and_module(reports, results):
         assert int(root.get(key)) == sum(int(s.get(key)) for s in suites)
 
 
+def test_streamed_junit_is_the_same_document_as_the_tree(reports, results):
+    from autograder.reports.junit import junit_tree
+
+    def canonical(text: str) -> str:
+        return ET.canonicalize(text, strip_text=True)
+
+    written = (reports[0] / "junit.xml").read_text(encoding="utf-8")
+    assert written.startswith("<?xml version='1.0' encoding='utf-8'?>\n<testsuites ")
+    assert canonical(written) == canonical(ET.tostring(junit_tree(results), encoding="unicode"))
+
+
 @pytest.mark.parametrize(("suite", "want"), [
     ("ben_okafor.ex04_first_order", {"tests": "4", "failures": "1", "errors": "0"}),
     ("farah_nasser.ex03_matmul", {"tests": "4", "failures": "0", "errors": "3"}),

@@ -10,7 +10,7 @@ all its tasks with the reason. ElementTree does the escaping; characters XML can
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,27 +18,45 @@ from autograder.reports.common import Result, clean, hint_text, points, trim_tra
 
 FILE = "junit.xml"
 _ERROR_STATUSES = ("error", "timeout")
+_TOTALS = ("tests", "failures", "errors", "skipped")
 
 
 def write_junit(results: Sequence[Result], out_dir: Path) -> list[Path]:
-    """Write ``junit.xml`` into ``out_dir``; return its path."""
+    """Write ``junit.xml`` into ``out_dir``; return its path.
+
+    Written one suite at a time (the class's totals, which the root element carries, come
+    from a first pass), so a class of any size never sits in memory as one XML tree.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    tree = ET.ElementTree(junit_tree(results))
-    ET.indent(tree)
+    totals = dict.fromkeys(_TOTALS, 0)
+    for suite in _suites(results):
+        for key in _TOTALS:
+            totals[key] += int(suite.get(key, "0"))
+    root = ET.Element("testsuites", name="gradetape", **{k: str(v) for k, v in totals.items()})
+    opening = ET.tostring(root, encoding="unicode").removesuffix(" />") + ">"
     path = out_dir / FILE
-    tree.write(path, encoding="utf-8", xml_declaration=True)
+    with path.open("w", encoding="utf-8") as out:
+        out.write(f"<?xml version='1.0' encoding='utf-8'?>\n{opening}\n")
+        for suite in _suites(results):
+            ET.indent(suite, level=1)
+            out.write(f"  {ET.tostring(suite, encoding='unicode')}\n")
+        out.write("</testsuites>\n")
     return [path]
 
 
 def junit_tree(results: Sequence[Result]) -> ET.Element:
-    """The ``<testsuites>`` element for all students."""
+    """The ``<testsuites>`` element for all students (in memory; the writer streams)."""
     root = ET.Element("testsuites", name="gradetape")
-    for result in results:
-        for exercise in result.get("exercises", []):
-            root.append(testsuite(str(result.get("student", "")), exercise))
-    for key in ("tests", "failures", "errors", "skipped"):
+    root.extend(_suites(results))
+    for key in _TOTALS:
         root.set(key, str(sum(int(s.get(key, "0")) for s in root)))
     return root
+
+
+def _suites(results: Sequence[Result]) -> Iterator[ET.Element]:
+    for result in results:
+        for exercise in result.get("exercises", []):
+            yield testsuite(str(result.get("student", "")), exercise)
 
 
 def testsuite(student: str, exercise: dict[str, Any]) -> ET.Element:
