@@ -32,7 +32,7 @@ def write_junit(results: Sequence[Result], out_dir: Path) -> list[Path]:
     for suite in _suites(results):
         for key in _TOTALS:
             totals[key] += int(suite.get(key, "0"))
-    root = ET.Element("testsuites", name="gradetape", **{k: str(v) for k, v in totals.items()})
+    root = ET.Element("testsuites", {"name": "gradetape", **{k: str(v) for k, v in totals.items()}})
     opening = ET.tostring(root, encoding="unicode").removesuffix(" />") + ">"
     path = out_dir / FILE
     with path.open("w", encoding="utf-8") as out:
