@@ -7,7 +7,7 @@ import sys
 import textwrap
 import warnings
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from enum import IntEnum
 from functools import wraps
 from pathlib import Path
@@ -118,10 +118,9 @@ def grade(paths: tuple[Path, ...], as_json: bool, summary: bool, out_dir: Path |
     options = _session_options(course, secret_file, jobs, _limits(timeout, memory_mb, isolation))
     only = None if any(p.is_dir() for p in paths) else sorted(
         {m for subs in students.values() for m in subs})
-    with ExitStack() as books:
-        # The gradebook stays open to the end: full results are read back from it one student
-        # at a time for --json and the reports (batch.FullResults), never all held at once.
-        book = books.enter_context(open_gradebook(out_dir / FILENAME)) if out_dir else None
+    # The gradebook stays open to the end: full results are read back from it one student at
+    # a time for --json and the reports (batch.full_results), never all held at once.
+    with open_gradebook(out_dir / FILENAME) if out_dir else nullcontext() as book:
         with open_session(options) as session, ExitStack() as stack:
             progress = stack.enter_context(batch_progress(err, len(students))) if (
                 len(students) > 1 or out_dir) else None

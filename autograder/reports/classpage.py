@@ -98,11 +98,31 @@ def write_class_page(results: Sequence[Result], out_dir: Path,
 
 
 def summarize(results: Sequence[Result], feedback_dir: str = FEEDBACK_FOLDER) -> ClassSummary:
-    """The class's numbers, from the students' results."""
+    """The class's numbers, from the students' results.
+
+    ``results`` is read once (it may be read from the gradebook one student at a time); the
+    passes below run over the few fields the page needs.
+    """
+    results = [_page_fields(r) for r in results]
     layout = module_tasks(results)
     students = tuple(_student_row(r, [m for m, _ in layout], feedback_dir) for r in results)
     return ClassSummary(students, tuple(_module_row(results, m) for m, _ in layout),
                         pass_rates(results, layout), hint_rows(results))
+
+
+def _page_fields(result: Result) -> Result:
+    """What the class page reads of a student: no cases, tracebacks, output or plot data."""
+    return {
+        "student": result.get("student", ""), "score": result.get("score", 0.0),
+        "max_score": result.get("max_score", 0.0),
+        "internal_errors": result.get("internal_errors", []),
+        "exercises": [
+            {"exercise": e["exercise"], "status": e["status"], "score": e.get("score", 0.0),
+             "max_score": e.get("max_score", 0.0),
+             "tasks": [{"task": t.get("task", ""), "status": t.get("status"),
+                        "hints": t.get("hints", [])} for t in e.get("tasks", [])]}
+            for e in result.get("exercises", [])],
+    }
 
 
 def pass_rates(results: Sequence[Result], layout: list[tuple[str, list[str]]]

@@ -44,15 +44,6 @@ def write_junit(results: Sequence[Result], out_dir: Path) -> list[Path]:
     return [path]
 
 
-def junit_tree(results: Sequence[Result]) -> ET.Element:
-    """The ``<testsuites>`` element for all students (in memory; the writer streams)."""
-    root = ET.Element("testsuites", name="gradetape")
-    root.extend(_suites(results))
-    for key in _TOTALS:
-        root.set(key, str(sum(int(s.get(key, "0")) for s in root)))
-    return root
-
-
 def _suites(results: Sequence[Result]) -> Iterator[ET.Element]:
     for result in results:
         for exercise in result.get("exercises", []):
